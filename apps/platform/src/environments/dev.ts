@@ -1,0 +1,27 @@
+import type { EnvironmentInput } from '@boomi-eks/config';
+
+/**
+ * dev: two AZs, one NAT gateway, small node groups. Every field left out takes
+ * seed 000's value (see libs/config/src/schema.ts).
+ */
+export default {
+  name: 'dev',
+  region: 'us-east-1',
+  accountId: '123456789012', // replace with your account
+  availabilityZones: ['us-east-1a', 'us-east-1b'],
+  tags: { CostCenter: 'integration-dev' },
+  state: { bucket: 'boomi-molecule-tfstate-123456789012' },
+  network: { vpcCidr: '10.110.0.0/16', natGateways: 'single', flowLogRetentionDays: 14 },
+  cluster: {
+    kubernetesVersion: '1.33',
+    endpoint: { publicAccess: true, publicAccessCidrs: ['203.0.113.0/24'] }, // your office / CI egress
+    adminPrincipalArns: ['arn:aws:iam::123456789012:role/PlatformAdmin'],
+    logRetentionDays: 30,
+  },
+  nodeGroupDefaults: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 3, desiredSize: 1 },
+  molecule: {
+    auth: { kind: 'password', secretName: 'boomi/dev/molecule' },
+  },
+  hpa: { minReplicas: 3, maxReplicas: 6 },
+  autoscaler: { maxNodesTotal: 6 },
+} satisfies EnvironmentInput;

@@ -1,0 +1,25 @@
+/**
+ * The cdktf app: every environment file in ./environments becomes the stacks
+ * `<env>-network` and `<env>-cluster`, plus the account's `state` stack.
+ * Offline: needs no AWS credentials and no Terraform.
+ */
+import { App } from 'cdktf';
+import { ConfigError } from '@boomi-eks/config';
+import { buildPlatform, validateAll } from './platform';
+import { loadEnvironmentFiles } from './environments/load';
+
+function main(): void {
+  const app = new App();
+  buildPlatform(app, validateAll(loadEnvironmentFiles()));
+  app.synth();
+}
+
+try {
+  main();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+  throw err;
+}

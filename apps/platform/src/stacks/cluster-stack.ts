@@ -1,0 +1,71 @@
+import { Construct } from 'constructs';
+import { KUBERNETES_RELEASES, type Environment } from '@boomi-eks/config';
+import { Cluster, ClusterAddons, NodeGroups } from '@boomi-eks/eks';
+import type { Network } from '@boomi-eks/network';
+import { EnvironmentStack } from './base-stack';
+
+export interface ClusterStackProps {
+  /** The network stack's construct: its ids reach this stack as remote state. */
+  readonly network: Network;
+}
+
+/**
+ * `<env>-cluster`: EKS control plane, access entries, pinned add-ons and one
+ * managed node group per AZ, wired to the network stack's subnets.
+ */
+export class ClusterStack extends EnvironmentStack {
+  readonly cluster: Cluster;
+  readonly nodeGroups: NodeGroups;
+
+  constructor(scope: Construct, env: Environment, props: ClusterStackProps) {
+    super(scope, env, 'cluster');
+    const release = KUBERNETES_RELEASES[env.cluster.kubernetesVersion];
+    const c = env.cluster;
+
+    this.cluster = new Cluster(this, 'eks', {
+      clusterName: c.name,
+      kubernetesVersion: c.kubernetesVersion,
+      subnetIds: props.network.privateSubnetIds,
+      endpointPublicAccess: c.endpoint.publicAccess,
+      publicAccessCidrs: c.endpoint.publicAccessCidrs,
+      endpointPrivateAccess: c.endpoint.privateAccess,
+      serviceIpv4Cidr: c.serviceIpv4Cidr,
+      adminPrincipalArns: c.adminPrincipalArns,
+      logRetentionDays: c.logRetentionDays,
+    });
+
+    // Networking and Pod Identity must be there before nodes join; CoreDNS
+    // needs nodes to schedule on, so it comes after them.
+    const beforeNodes = new ClusterAddons(this, 'addons-before-nodes', {
+      clusterName: this.cluster.clusterName,
+      addons: (['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'] as const).map((name) => ({
+        name,
+        version: release.addons[name],
+      })),
+    });
+
+    const privateSubnetByAz = new Map(props.network.subnetsByAz.map((s) => [s.availabilityZone, s.privateSubnetId]));
+    this.nodeGroups = new NodeGroups(this, 'node-groups', {
+      clusterName: this.cluster.clusterName,
+      groups: env.nodeGroups.map((g) => ({
+        name: g.name,
+        subnetId: privateSubnetByAz.get(g.availabilityZone)!,
+        instanceTypes: g.instanceTypes,
+        capacityType: g.capacityType,
+        minSize: g.minSize,
+        maxSize: g.maxSize,
+        desiredSize: g.desiredSize,
+        diskSizeGiB: g.diskSizeGiB,
+        labels: g.labels,
+        taints: g.taints,
+      })),
+      dependsOn: Object.values(beforeNodes.addons),
+    });
+
+    new ClusterAddons(this, 'addons-after-nodes', {
+      clusterName: this.cluster.clusterName,
+      addons: [{ name: 'coredns', version: release.addons.coredns }],
+      dependsOn: this.nodeGroups.nodeGroups,
+    });
+  }
+}

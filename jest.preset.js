@@ -1,0 +1,18 @@
+// Shared jest settings for every project. Nx's own preset sets testEnvironment
+// 'jsdom', which this workspace does not install: node is the right environment
+// for synthesizing Terraform JSON.
+const path = require('node:path');
+
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['**/?(*.)+(spec|test).ts'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  moduleNameMapper: {
+    '^@boomi-eks/(.*)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+  },
+  setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.ts')],
+  coverageReporters: ['text-summary'],
+};

@@ -1,0 +1,60 @@
+/**
+ * Versions pinned per Kubernetes minor, in one place. A minor missing here is
+ * refused at validation (`cluster.kubernetesVersion`), so an upgrade is a
+ * reviewed change to this table, never a silent `most_recent`.
+ *
+ * Add-on versions: `aws eks describe-addon-versions --kubernetes-version <minor>
+ * --addon-name <name>`. Autoscaler tag: the cluster-autoscaler release whose
+ * minor equals the cluster's (upstream's compatibility rule).
+ */
+export interface KubernetesRelease {
+  /** EKS managed add-on versions. */
+  readonly addons: {
+    readonly 'vpc-cni': string;
+    readonly coredns: string;
+    readonly 'kube-proxy': string;
+    readonly 'eks-pod-identity-agent': string;
+    readonly 'aws-efs-csi-driver': string;
+  };
+  /** registry.k8s.io/autoscaling/cluster-autoscaler tag for this minor. */
+  readonly clusterAutoscalerImageTag: string;
+}
+
+export const KUBERNETES_RELEASES: Readonly<Record<string, KubernetesRelease>> = {
+  '1.32': {
+    addons: {
+      'vpc-cni': 'v1.20.1-eksbuild.3',
+      coredns: 'v1.11.4-eksbuild.24',
+      'kube-proxy': 'v1.32.9-eksbuild.2',
+      'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
+      'aws-efs-csi-driver': 'v2.1.9-eksbuild.1',
+    },
+    clusterAutoscalerImageTag: 'v1.32.3',
+  },
+  '1.33': {
+    addons: {
+      'vpc-cni': 'v1.20.1-eksbuild.3',
+      coredns: 'v1.12.4-eksbuild.1',
+      'kube-proxy': 'v1.33.5-eksbuild.2',
+      'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
+      'aws-efs-csi-driver': 'v2.1.10-eksbuild.1',
+    },
+    clusterAutoscalerImageTag: 'v1.33.1',
+  },
+  '1.34': {
+    addons: {
+      'vpc-cni': 'v1.20.4-eksbuild.1',
+      coredns: 'v1.12.4-eksbuild.1',
+      'kube-proxy': 'v1.34.1-eksbuild.2',
+      'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
+      'aws-efs-csi-driver': 'v2.1.13-eksbuild.1',
+    },
+    clusterAutoscalerImageTag: 'v1.34.0',
+  },
+};
+
+/** Minor of a tag or version: `v1.33.2` → `1.33`, `1.33` → `1.33`. */
+export function minorOf(version: string): string | undefined {
+  const m = /^v?(\d+)\.(\d+)/.exec(version);
+  return m ? `${m[1]}.${m[2]}` : undefined;
+}

@@ -1,0 +1,55 @@
+/** IPv4 CIDR arithmetic: pure functions, no dependencies. */
+
+export interface Cidr {
+  /** Network address as an unsigned 32-bit integer. */
+  readonly network: number;
+  readonly prefix: number;
+}
+
+const CIDR_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+/** Parses `a.b.c.d/n`; returns undefined when malformed or when host bits are set. */
+export function parseCidr(text: string): Cidr | undefined {
+  const m = CIDR_RE.exec(text);
+  if (!m) return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = Number(m[5]);
+  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+  const address = ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;
+  if ((address & ~prefixMask(prefix)) >>> 0 !== 0) return undefined;
+  return { network: address, prefix };
+}
+
+/** Like parseCidr, but throws with the offending text. */
+export function mustParseCidr(text: string): Cidr {
+  const cidr = parseCidr(text);
+  if (!cidr) throw new Error(`'${text}' is not an IPv4 CIDR block with its host bits zero`);
+  return cidr;
+}
+
+export function formatCidr(cidr: Cidr): string {
+  const n = cidr.network;
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${cidr.prefix}`;
+}
+
+export function prefixMask(prefix: number): number {
+  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+
+/** True when the two blocks share at least one address. */
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  const mask = prefixMask(Math.min(a.prefix, b.prefix));
+  return (a.network & mask) >>> 0 === (b.network & mask) >>> 0;
+}
+
+/** The `index`-th block of length `prefix` inside `parent`. */
+export function subdivide(parent: Cidr, prefix: number, index: number): Cidr {
+  if (prefix < parent.prefix || prefix > 32) {
+    throw new Error(`cannot carve a /${prefix} out of ${formatCidr(parent)}`);
+  }
+  const count = 2 ** (prefix - parent.prefix);
+  if (index < 0 || index >= count) {
+    throw new Error(`${formatCidr(parent)} holds ${count} /${prefix} blocks; index ${index} is out of range`);
+  }
+  return { network: (parent.network + index * 2 ** (32 - prefix)) >>> 0, prefix };
+}

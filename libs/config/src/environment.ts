@@ -1,0 +1,118 @@
+/**
+ * Turns what an environment file writes into a validated `Environment`, or a
+ * `ConfigError` listing every problem. Nothing downstream sees unvalidated data.
+ */
+import type { z } from 'zod';
+import {
+  EnvironmentSchema,
+  type EnvironmentInput,
+  type NodeGroupEntry,
+  type ParsedEnvironment,
+} from './schema';
+import { ConfigError, formatPath, type ConfigIssue } from './errors';
+import { checkRules } from './rules';
+import { DEFAULT_HEAP_MIB, forceRestartMsFromProperties, heapFromVmOptions } from './jvm';
+
+/** A node group with every field resolved. */
+export interface NodeGroup {
+  readonly name: string;
+  readonly availabilityZone: string;
+  readonly instanceTypes: readonly string[];
+  readonly capacityType: 'ON_DEMAND' | 'SPOT';
+  readonly minSize: number;
+  readonly maxSize: number;
+  readonly desiredSize: number;
+  readonly diskSizeGiB: number;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly taints: ParsedEnvironment['nodeGroupDefaults']['taints'];
+  /** Where this group's values come from, for error messages. */
+  readonly configPath: string;
+}
+
+/** A validated environment: the schema's output with derived values resolved. */
+export type Environment = Omit<ParsedEnvironment, 'cluster' | 'state' | 'nodeGroups' | 'molecule'> & {
+  readonly cluster: ParsedEnvironment['cluster'] & { readonly name: string };
+  readonly state: ParsedEnvironment['state'] & { readonly region: string };
+  /** One entry per node group, defaults applied (seed 000: one per AZ). */
+  readonly nodeGroups: readonly NodeGroup[];
+  readonly molecule: ParsedEnvironment['molecule'] & {
+    /** Max heap in MiB: -Xmx from vmOptionsOverrides, else heapMiB. */
+    readonly effectiveHeapMiB: number;
+    /** com.boomi.container.elasticity.forceRestartOverride (ms), when set. */
+    readonly forceRestartOverrideMs?: number;
+  };
+};
+
+export type ValidationResult =
+  | { readonly ok: true; readonly environment: Environment }
+  | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
+
+function zodIssues(error: z.ZodError): ConfigIssue[] {
+  return error.issues.map((issue) => {
+    const path = formatPath(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      return {
+        path: path || '(root)',
+        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}: remove or correct the spelling`,
+      };
+    }
+    if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
+      return { path, message: `is required (${issue.expected}): set it in the environment file` };
+    }
+    return { path: path || '(root)', message: issue.message };
+  });
+}
+
+function resolve(parsed: ParsedEnvironment): Environment {
+  const d = parsed.nodeGroupDefaults;
+  const explicit = parsed.nodeGroups !== undefined;
+  const entries: NodeGroupEntry[] =
+    parsed.nodeGroups ?? parsed.availabilityZones.map((az) => ({ name: az, availabilityZone: az }));
+  const nodeGroups: NodeGroup[] = entries.map((g, i) => ({
+    name: g.name,
+    availabilityZone: g.availabilityZone,
+    instanceTypes: g.instanceTypes ?? d.instanceTypes,
+    capacityType: g.capacityType ?? d.capacityType,
+    minSize: g.minSize ?? d.minSize,
+    maxSize: g.maxSize ?? d.maxSize,
+    desiredSize: g.desiredSize ?? d.desiredSize,
+    diskSizeGiB: g.diskSizeGiB ?? d.diskSizeGiB,
+    labels: { ...d.labels, ...g.labels },
+    taints: g.taints ?? d.taints,
+    configPath: explicit ? `nodeGroups[${i}]` : 'nodeGroupDefaults',
+  }));
+  const m = parsed.molecule;
+  return {
+    ...parsed,
+    cluster: { ...parsed.cluster, name: parsed.cluster.name ?? `${parsed.name}-boomi-molecule` },
+    state: { ...parsed.state, region: parsed.state.region ?? parsed.region },
+    nodeGroups,
+    molecule: {
+      ...m,
+      effectiveHeapMiB: heapFromVmOptions(m.vmOptionsOverrides) ?? m.heapMiB ?? DEFAULT_HEAP_MIB,
+      forceRestartOverrideMs: forceRestartMsFromProperties(m.containerPropertiesOverrides),
+    },
+  };
+}
+
+/** Validates without throwing: every problem at once, or the environment. */
+export function validateEnvironment(input: unknown): ValidationResult {
+  const parsed = EnvironmentSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  const environment = resolve(parsed.data);
+  const issues = checkRules(environment);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, environment };
+}
+
+/**
+ * The entry point of every environment file: returns the validated environment
+ * or throws a ConfigError naming every bad field and its fix.
+ */
+export function defineEnvironment(input: EnvironmentInput): Environment {
+  const result = validateEnvironment(input);
+  if (!result.ok) {
+    const name = typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : '?';
+    throw new ConfigError(name, result.issues);
+  }
+  return result.environment;
+}

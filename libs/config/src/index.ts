@@ -1,0 +1,8 @@
+export * from './catalog';
+export * from './cidr';
+export * from './environment';
+export * from './errors';
+export * from './jvm';
+export * from './quantity';
+export { checkRules, VPC_PREFIX_RANGE } from './rules';
+export * from './schema';

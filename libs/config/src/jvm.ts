@@ -1,0 +1,46 @@
+/**
+ * Reads the Molecule's JVM heap and the elasticity force-restart override out of
+ * the pipe-separated override strings that the boomi/molecule image takes
+ * (ATOM_VMOPTIONS_OVERRIDES and CONTAINER_PROPERTIES_OVERRIDES).
+ */
+
+/** The Molecule's default max heap when no -Xmx is given (seed 000). */
+export const DEFAULT_HEAP_MIB = 512;
+
+/** The container property that bounds how long a node may take to stop. */
+export const FORCE_RESTART_PROPERTY = 'com.boomi.container.elasticity.forceRestartOverride';
+
+const XMX_RE = /(?:^|\|)\s*-Xmx(\d+)([kKmMgG]?)\s*(?=\||$)/;
+
+/** Max heap in MiB from `-Xmx…` in the VM options, or undefined when absent. */
+export function heapFromVmOptions(vmOptions: string): number | undefined {
+  const m = XMX_RE.exec(vmOptions);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  switch (m[2].toLowerCase()) {
+    case 'g':
+      return n * 1024;
+    case 'm':
+      return n;
+    case 'k':
+      return n / 1024;
+    default:
+      return n / 1024 ** 2;
+  }
+}
+
+/**
+ * The force-restart override from the container properties, in milliseconds
+ * (the unit Boomi documents for this property), or undefined when absent.
+ */
+export function forceRestartMsFromProperties(properties: string): number | undefined {
+  for (const entry of properties.split('|')) {
+    const eq = entry.indexOf('=');
+    if (eq < 0) continue;
+    if (entry.slice(0, eq).trim() === FORCE_RESTART_PROPERTY) {
+      const value = Number(entry.slice(eq + 1).trim());
+      return Number.isFinite(value) ? value : NaN;
+    }
+  }
+  return undefined;
+}

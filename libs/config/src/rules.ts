@@ -1,0 +1,220 @@
+/**
+ * Domain rules that a schema cannot express: cross-field checks from seed 000
+ * and from how EKS, the VPC and the autoscaler fit together. Each returns
+ * issues naming the field, its value and the fix; all run, so the user sees
+ * every problem at once.
+ */
+import type { ConfigIssue } from './errors';
+import type { Environment } from './environment';
+import { cidrsOverlap, mustParseCidr, parseCidr } from './cidr';
+import { cpuToMillicores, memoryToMiB } from './quantity';
+import { FORCE_RESTART_PROPERTY } from './jvm';
+import { KUBERNETES_RELEASES, minorOf } from './catalog';
+
+/** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
+export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
+/** EKS accepts a service CIDR between /12 and /24 inside an RFC 1918 block. */
+const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(mustParseCidr);
+
+type Rule = (env: Environment) => ConfigIssue[];
+
+const issue = (path: string, message: string): ConfigIssue => ({ path, message });
+
+const availabilityZones: Rule = (env) => {
+  const out: ConfigIssue[] = [];
+  const seen = new Set<string>();
+  env.availabilityZones.forEach((az, i) => {
+    if (!new RegExp(`^${env.region}[a-z]$`).test(az)) {
+      out.push(issue(`availabilityZones[${i}]`, `('${az}') is not an AZ of region ${env.region}: use ${env.region}a, ${env.region}b, ...`));
+    }
+    if (seen.has(az)) out.push(issue(`availabilityZones[${i}]`, `('${az}') is listed twice: list each AZ once`));
+    seen.add(az);
+  });
+  return out;
+};
+
+const network: Rule = (env) => {
+  const out: ConfigIssue[] = [];
+  const vpc = mustParseCidr(env.network.vpcCidr);
+  if (vpc.prefix < VPC_PREFIX_RANGE.min || vpc.prefix > VPC_PREFIX_RANGE.max) {
+    out.push(
+      issue(
+        'network.vpcCidr',
+        `(${env.network.vpcCidr}) must be a /${VPC_PREFIX_RANGE.min} to /${VPC_PREFIX_RANGE.max}: AWS allows no larger VPC, and a smaller one leaves too few pod IPs per AZ`,
+      ),
+    );
+  }
+  const svc = mustParseCidr(env.cluster.serviceIpv4Cidr);
+  if (cidrsOverlap(vpc, svc)) {
+    out.push(
+      issue(
+        'cluster.serviceIpv4Cidr',
+        `(${env.cluster.serviceIpv4Cidr}) overlaps network.vpcCidr (${env.network.vpcCidr}): pick a range outside the VPC, e.g. 172.20.0.0/16`,
+      ),
+    );
+  }
+  if (svc.prefix < 12 || svc.prefix > 24 || !RFC1918.some((r) => r.prefix <= svc.prefix && cidrsOverlap(r, svc))) {
+    out.push(
+      issue('cluster.serviceIpv4Cidr', `(${env.cluster.serviceIpv4Cidr}) must be a /12 to /24 inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (an EKS rule)`),
+    );
+  }
+  return out;
+};
+
+const endpoint: Rule = (env) => {
+  const e = env.cluster.endpoint;
+  const out: ConfigIssue[] = [];
+  if (!e.publicAccess && !e.privateAccess) {
+    out.push(issue('cluster.endpoint', 'publicAccess and privateAccess are both false: enable at least one'));
+  }
+  if (e.publicAccess && e.publicAccessCidrs.length === 0) {
+    out.push(
+      issue(
+        'cluster.endpoint.publicAccessCidrs',
+        'is empty while publicAccess is true, which would open the API to the whole internet: list your admin and CI egress CIDRs, or set publicAccess false',
+      ),
+    );
+  }
+  return out;
+};
+
+const kubernetesVersion: Rule = (env) => {
+  const out: ConfigIssue[] = [];
+  const minor = env.cluster.kubernetesVersion;
+  const release = KUBERNETES_RELEASES[minor];
+  if (!release) {
+    out.push(
+      issue(
+        'cluster.kubernetesVersion',
+        `(${minor}) has no pinned add-on and autoscaler versions: use one of ${Object.keys(KUBERNETES_RELEASES).join(', ')} or add it to KUBERNETES_RELEASES in libs/config/src/catalog.ts`,
+      ),
+    );
+  }
+  const tag = env.autoscaler.imageTag;
+  if (tag && minorOf(tag) !== minor) {
+    out.push(
+      issue(
+        'autoscaler.imageTag',
+        `(${tag}) is for Kubernetes ${minorOf(tag)} but the cluster runs ${minor}: the autoscaler's minor must match the cluster's; remove the field to use ${release?.clusterAutoscalerImageTag ?? 'the catalog tag'}`,
+      ),
+    );
+  }
+  return out;
+};
+
+const nodeGroups: Rule = (env) => {
+  const out: ConfigIssue[] = [];
+  const names = new Set<string>();
+  let totalMax = 0;
+  env.nodeGroups.forEach((g) => {
+    const at = g.configPath;
+    if (!env.availabilityZones.includes(g.availabilityZone)) {
+      out.push(issue(`${at}.availabilityZone`, `('${g.availabilityZone}') is not one of availabilityZones (${env.availabilityZones.join(', ')}): add it there or move the group`));
+    }
+    if (names.has(g.name)) out.push(issue(`${at}.name`, `('${g.name}') is used twice: node group names must be unique`));
+    names.add(g.name);
+    if (g.minSize > g.maxSize) out.push(issue(`${at}.minSize`, `(${g.minSize}) is greater than maxSize (${g.maxSize}): lower minSize or raise maxSize`));
+    if (g.desiredSize < g.minSize || g.desiredSize > g.maxSize) {
+      out.push(issue(`${at}.desiredSize`, `(${g.desiredSize}) must be between minSize (${g.minSize}) and maxSize (${g.maxSize})`));
+    }
+    totalMax += g.maxSize;
+  });
+  if (env.autoscaler.enabled && totalMax > env.autoscaler.maxNodesTotal) {
+    out.push(
+      issue(
+        'autoscaler.maxNodesTotal',
+        `(${env.autoscaler.maxNodesTotal}) is below the sum of node group maxSize (${totalMax}): raise it to ${totalMax} or lower the groups' maxSize`,
+      ),
+    );
+  }
+  return out;
+};
+
+const moleculeResources: Rule = (env) => {
+  const out: ConfigIssue[] = [];
+  const m = env.molecule;
+  const base = 'molecule.resources';
+  const reqMem = memoryToMiB(m.resources.requests.memory);
+  const limMem = memoryToMiB(m.resources.limits.memory);
+  const heap = m.effectiveHeapMiB;
+  const heapSource = m.vmOptionsOverrides.includes('-Xmx') ? `-Xmx in molecule.vmOptionsOverrides` : 'molecule.heapMiB';
+  if (reqMem < 1.2 * heap) {
+    out.push(
+      issue(
+        `${base}.requests.memory`,
+        `(${m.resources.requests.memory}) must be ≥ 1.2 × heap (${heap}Mi from ${heapSource}): raise it to ${Math.ceil(1.2 * heap)}Mi or lower the heap`,
+      ),
+    );
+  }
+  if (limMem < 1.25 * reqMem) {
+    out.push(
+      issue(
+        `${base}.limits.memory`,
+        `(${m.resources.limits.memory}) must be ≥ 1.25 × the memory request (${m.resources.requests.memory}) to avoid OOM kills: raise it to ${Math.ceil(1.25 * reqMem)}Mi`,
+      ),
+    );
+  }
+  if (cpuToMillicores(m.resources.limits.cpu) < cpuToMillicores(m.resources.requests.cpu)) {
+    out.push(issue(`${base}.limits.cpu`, `(${m.resources.limits.cpu}) is below the cpu request (${m.resources.requests.cpu}): raise the limit`));
+  }
+  const ca = env.autoscaler.resources;
+  if (memoryToMiB(ca.limits.memory) < memoryToMiB(ca.requests.memory)) {
+    out.push(issue('autoscaler.resources.limits.memory', `(${ca.limits.memory}) is below the request (${ca.requests.memory}): raise the limit`));
+  }
+  if (cpuToMillicores(ca.limits.cpu) < cpuToMillicores(ca.requests.cpu)) {
+    out.push(issue('autoscaler.resources.limits.cpu', `(${ca.limits.cpu}) is below the request (${ca.requests.cpu}): raise the limit`));
+  }
+  return out;
+};
+
+const moleculeLifecycle: Rule = (env) => {
+  const out: ConfigIssue[] = [];
+  const m = env.molecule;
+  const ms = m.forceRestartOverrideMs;
+  if (ms !== undefined && Number.isNaN(ms)) {
+    out.push(issue('molecule.containerPropertiesOverrides', `${FORCE_RESTART_PROPERTY} must be a number of milliseconds`));
+  } else if (ms !== undefined && m.terminationGracePeriodSeconds * 1000 <= ms) {
+    out.push(
+      issue(
+        'molecule.terminationGracePeriodSeconds',
+        `(${m.terminationGracePeriodSeconds}s) must be greater than ${FORCE_RESTART_PROPERTY} (${ms / 1000}s), or Kubernetes kills the node before it stops cleanly: raise it above ${Math.floor(ms / 1000)}s or lower the override`,
+      ),
+    );
+  }
+  const h = env.hpa;
+  if (m.atomQueues.inUse && h.enabled && h.scaleDown.enabled && !m.atomQueues.acceptScaleDownDataLoss) {
+    out.push(
+      issue(
+        'molecule.atomQueues.inUse',
+        'is true while hpa.scaleDown.enabled is true: scaling a Molecule down with Atom Queues loses data (seed 000 known limitation); set hpa.scaleDown.enabled false, or molecule.atomQueues.acceptScaleDownDataLoss true to accept the risk',
+      ),
+    );
+  }
+  if (h.enabled) {
+    if (h.minReplicas > h.maxReplicas) {
+      out.push(issue('hpa.minReplicas', `(${h.minReplicas}) is greater than hpa.maxReplicas (${h.maxReplicas}): lower minReplicas or raise maxReplicas`));
+    }
+    if (m.replicas < h.minReplicas || m.replicas > h.maxReplicas) {
+      out.push(issue('molecule.replicas', `(${m.replicas}) must be between hpa.minReplicas (${h.minReplicas}) and hpa.maxReplicas (${h.maxReplicas})`));
+    }
+  }
+  m.service.sourceRanges.forEach((r, i) => {
+    if (!parseCidr(r)) out.push(issue(`molecule.service.sourceRanges[${i}]`, `(${r}) is not a CIDR block`));
+  });
+  return out;
+};
+
+export const RULES: readonly Rule[] = [
+  availabilityZones,
+  network,
+  endpoint,
+  kubernetesVersion,
+  nodeGroups,
+  moleculeResources,
+  moleculeLifecycle,
+];
+
+/** Runs every rule; the order of issues is the order of the rules. */
+export function checkRules(env: Environment): ConfigIssue[] {
+  return RULES.flatMap((rule) => rule(env));
+}

@@ -1,0 +1,331 @@
+/**
+ * The zod schema of one environment. Every default reproduces seed 000 (the
+ * Boomi Molecule on EKS reference architecture) unless its comment says why not.
+ * Objects are strict: a misspelt key is an error, not a silently ignored value.
+ */
+import { z } from 'zod';
+import { isCpuQuantity, isMemoryQuantity } from './quantity';
+import { parseCidr } from './cidr';
+
+const cidr = z.string().refine((v) => parseCidr(v) !== undefined, {
+  message: 'must be an IPv4 CIDR block with its host bits zero, e.g. 10.100.0.0/16',
+});
+const cpu = z.string().refine(isCpuQuantity, { message: 'must be a cpu quantity, e.g. 500m or 2' });
+const memory = z
+  .string()
+  .refine(isMemoryQuantity, { message: 'must be a memory quantity, e.g. 1024Mi or 2Gi' });
+const duration = z
+  .string()
+  .regex(/^\d+(ms|s|m|h)$/, { message: 'must be a duration such as 5s, 1m or 1h' });
+const k8sName = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
+    message: 'must be a DNS-1123 label: lower-case letters, digits and -, at most 63',
+  });
+
+/** CloudWatch Logs accepts only these retention periods (days). */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+  3288, 3653,
+] as const;
+const retentionDays = z
+  .number()
+  .int()
+  .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
+    message: `must be one of CloudWatch's retention periods: ${LOG_RETENTION_DAYS.join(', ')}`,
+  });
+
+const resources = z.strictObject({
+  requests: z.strictObject({ cpu, memory }),
+  limits: z.strictObject({ cpu, memory }),
+});
+
+export const TaintSchema = z.strictObject({
+  key: z.string().min(1),
+  value: z.string().optional(),
+  effect: z.enum(['NO_SCHEDULE', 'NO_EXECUTE', 'PREFER_NO_SCHEDULE']),
+});
+
+const nodeGroupFields = {
+  instanceTypes: z.array(z.string().min(1)).min(1),
+  capacityType: z.enum(['ON_DEMAND', 'SPOT']),
+  minSize: z.number().int().min(0),
+  maxSize: z.number().int().min(1),
+  desiredSize: z.number().int().min(0),
+  diskSizeGiB: z.number().int().min(20).max(16384),
+  labels: z.record(z.string(), z.string()),
+  taints: z.array(TaintSchema),
+};
+
+/** Values every node group starts from (seed 000's managedNodeGroups). */
+export const NodeGroupDefaultsSchema = z.strictObject({
+  /** @default ['m5.large'] (eksctl's default instance type, which seed 000 used) */
+  instanceTypes: nodeGroupFields.instanceTypes.default(['m5.large']),
+  /** @default 'ON_DEMAND' */
+  capacityType: nodeGroupFields.capacityType.default('ON_DEMAND'),
+  /** @default 1 (seed 000) */
+  minSize: nodeGroupFields.minSize.default(1),
+  /** @default 100 (seed 000) */
+  maxSize: nodeGroupFields.maxSize.default(100),
+  /** Initial size only: ignored after create so redeploys never undo the autoscaler. @default 1 (seed 000) */
+  desiredSize: nodeGroupFields.desiredSize.default(1),
+  /** Root volume (gp3, encrypted) in GiB. @default 20 (seed 000) */
+  diskSizeGiB: nodeGroupFields.diskSizeGiB.default(20),
+  /** Kubernetes node labels. @default {} */
+  labels: nodeGroupFields.labels.default({}),
+  /** Kubernetes node taints. @default [] */
+  taints: nodeGroupFields.taints.default([]),
+});
+
+/** One explicit node group: a name, its one AZ, and any field to override. */
+export const NodeGroupEntrySchema = z.strictObject({
+  /** EKS node group name; also names its launch template. */
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, {
+    message: 'must start with a letter or digit and hold only letters, digits, - and _ (at most 63)',
+  }),
+  /** The one AZ of this group's nodes (seed 000: one group per AZ, for the StatefulSet). */
+  availabilityZone: z.string(),
+  instanceTypes: nodeGroupFields.instanceTypes.optional(),
+  capacityType: nodeGroupFields.capacityType.optional(),
+  minSize: nodeGroupFields.minSize.optional(),
+  maxSize: nodeGroupFields.maxSize.optional(),
+  desiredSize: nodeGroupFields.desiredSize.optional(),
+  diskSizeGiB: nodeGroupFields.diskSizeGiB.optional(),
+  labels: nodeGroupFields.labels.optional(),
+  taints: nodeGroupFields.taints.optional(),
+});
+
+export const EnvironmentSchema = z.strictObject({
+  /** Environment name: prefixes stack ids (`<name>-network`) and resource names. */
+  name: z.string().regex(/^[a-z][a-z0-9-]{1,15}$/, {
+    message: 'must be 2-16 characters: a lower-case letter, then lower-case letters, digits or -',
+  }),
+  /** AWS region, e.g. us-east-1. */
+  region: z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, {
+    message: 'must be an AWS region code such as us-east-1',
+  }),
+  /** AWS account id the stacks deploy to; the providers refuse any other account. */
+  accountId: z.string().regex(/^\d{12}$/, { message: 'must be a 12-digit AWS account id' }),
+  /** AZs of the region to spread over (seed 000: us-east-1a, -1b, -1c). */
+  availabilityZones: z.array(z.string()).min(1).max(6),
+  /** Tags on every taggable AWS resource (merged over `Environment` and `ManagedBy`). */
+  tags: z.record(z.string(), z.string()).default({}),
+
+  /** Where Terraform state lives (the bucket the `state` stack creates). */
+  state: z.strictObject({
+    bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      message: 'must be a valid S3 bucket name (3-63 lower-case letters, digits, . and -)',
+    }),
+    /** @default the environment's region */
+    region: z.string().optional(),
+  }),
+
+  network: z
+    .strictObject({
+      /** @default '10.100.0.0/16' (seed 000) */
+      vpcCidr: cidr.default('10.100.0.0/16'),
+      /** One NAT gateway per AZ (AZ-independent egress) or a single one (cheaper). @default 'one-per-az' */
+      natGateways: z.enum(['one-per-az', 'single']).default('one-per-az'),
+      /** @default 30 */
+      flowLogRetentionDays: retentionDays.default(30),
+    })
+    .prefault({}),
+
+  cluster: z.strictObject({
+    /** @default `<name>-boomi-molecule` */
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, {
+        message: 'must start with a letter or digit and hold only letters, digits, - and _',
+      })
+      .optional(),
+    /**
+     * Kubernetes minor, pinned. Seed 000 used 1.16, which EKS no longer offers;
+     * the default is a minor that EKS supports today and our catalog pins.
+     * @default '1.33'
+     */
+    kubernetesVersion: z.string().regex(/^1\.\d{2}$/, { message: 'must be a minor such as 1.33' }).default('1.33'),
+    endpoint: z
+      .strictObject({
+        /** @default true */
+        publicAccess: z.boolean().default(true),
+        /** Required when publicAccess is on: the networks that may reach the API. @default [] */
+        publicAccessCidrs: z.array(cidr).default([]),
+        /** @default true */
+        privateAccess: z.boolean().default(true),
+      })
+      .prefault({}),
+    /** Kubernetes service CIDR; must not overlap the VPC. @default '172.20.0.0/16' */
+    serviceIpv4Cidr: cidr.default('172.20.0.0/16'),
+    /** IAM principals given cluster-admin through EKS access entries. */
+    adminPrincipalArns: z
+      .array(
+        z.string().regex(/^arn:aws[a-z-]*:(iam|sts)::\d{12}:(role|user|assumed-role)\/.+$/, {
+          message: 'must be an IAM role or user ARN',
+        }),
+      )
+      .min(1, { message: 'must name at least one IAM principal, or nobody can administer the cluster' }),
+    /** Control-plane log retention. @default 90 */
+    logRetentionDays: retentionDays.default(90),
+  }),
+
+  /** Values every node group starts from; a group's own fields win. */
+  nodeGroupDefaults: NodeGroupDefaultsSchema.prefault({}),
+  /** Explicit node groups; when left out, one per AZ named after the AZ (seed 000). */
+  nodeGroups: z.array(NodeGroupEntrySchema).min(1).optional(),
+
+  molecule: z.strictObject({
+    /** @default 'boomi' */
+    namespace: k8sName.default('boomi'),
+    /** BOOMI_ATOMNAME. @default 'boomi-molecule-eks' (seed 000) */
+    atomName: z.string().min(1).default('boomi-molecule-eks'),
+    /** BOOMI_CONTAINERNAME. @default 'boomi-molecule-eks' (seed 000) */
+    containerName: z.string().min(1).default('boomi-molecule-eks'),
+    /** URL: the AtomSphere platform. @default 'https://starlord.sandbox.boomi.com' (seed 000) */
+    platformUrl: z.url({ protocol: /^https$/ }).default('https://starlord.sandbox.boomi.com'),
+    image: z
+      .strictObject({
+        /** @default 'boomi/molecule' */
+        repository: z.string().min(1).default('boomi/molecule'),
+        /** @default 'release' (seed 000; pin a version in prod) */
+        tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, { message: 'must be a container image tag' }).default('release'),
+        /** @default 'Always' (seed 000) */
+        pullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).default('Always'),
+      })
+      .prefault({}),
+    /** StatefulSet replicas at create. @default 3 (seed 000) */
+    replicas: z.number().int().min(1).default(3),
+    /** @default 60 (seed 000) */
+    terminationGracePeriodSeconds: z.number().int().min(1).default(60),
+    /** ATOM_VMOPTIONS_OVERRIDES, pipe-separated (e.g. `-Xmx1024m`). @default '' */
+    vmOptionsOverrides: z.string().default(''),
+    /** CONTAINER_PROPERTIES_OVERRIDES, pipe-separated `key=value`. @default '' */
+    containerPropertiesOverrides: z.string().default(''),
+    /** Max heap in MiB when not given by -Xmx. @default 512 (the image's default) */
+    heapMiB: z.number().int().min(64).default(512),
+    /** @default requests 500m/1024Mi, limits 1000m/1536Mi (seed 000's YAML) */
+    resources: resources.default({
+      requests: { cpu: '500m', memory: '1024Mi' },
+      limits: { cpu: '1000m', memory: '1536Mi' },
+    }),
+    /** Size of the EFS-backed PV and PVC. @default '5Gi' (seed 000) */
+    storageSize: memory.default('5Gi'),
+    /** POSIX owner of the Molecule's directory on EFS (the image's boomi user). @default 1000/1000 */
+    fileSystemUser: z
+      .strictObject({ uid: z.number().int().min(0).default(1000), gid: z.number().int().min(0).default(1000) })
+      .prefault({}),
+    auth: z.strictObject({
+      /** password: account + username + password; installerToken: account + token. @default 'password' */
+      kind: z.enum(['password', 'installerToken']).default('password'),
+      /** AWS Secrets Manager secret (name) holding the credentials as JSON. Required. */
+      secretName: z
+        .string()
+        .regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, { message: 'must be a Secrets Manager secret name' }),
+    }),
+    atomQueues: z
+      .strictObject({
+        /** Whether processes use Atom Queues. @default false */
+        inUse: z.boolean().default(false),
+        /** Accept seed 000's known limitation: scale-down with Atom Queues loses data. @default false */
+        acceptScaleDownDataLoss: z.boolean().default(false),
+      })
+      .prefault({}),
+    service: z
+      .strictObject({
+        /** @default 80 (seed 000) */
+        port: z.number().int().min(1).max(65535).default(80),
+        /** @default 9090 (seed 000) */
+        targetPort: z.number().int().min(1).max(65535).default(9090),
+        /** @default 'internet-facing' (seed 000's NLB) */
+        scheme: z.enum(['internet-facing', 'internal']).default('internet-facing'),
+        /** Client CIDRs allowed to the NLB listener; empty means the VPC only. @default [] */
+        sourceRanges: z.array(cidr).default([]),
+      })
+      .prefault({}),
+    probes: z
+      .strictObject({
+        /** @default 60 (seed 000) */
+        startupFailureThreshold: z.number().int().min(1).default(60),
+        /** @default 10 (seed 000) */
+        readinessPeriodSeconds: z.number().int().min(1).default(10),
+        /** @default 10 (seed 000) */
+        readinessInitialDelaySeconds: z.number().int().min(0).default(10),
+        /** @default 60 (seed 000) */
+        livenessPeriodSeconds: z.number().int().min(1).default(60),
+      })
+      .prefault({}),
+  }),
+
+  hpa: z
+    .strictObject({
+      /** @default true */
+      enabled: z.boolean().default(true),
+      /** @default 3 (seed 000) */
+      minReplicas: z.number().int().min(1).default(3),
+      /** @default 20 (seed 000) */
+      maxReplicas: z.number().int().min(1).default(20),
+      /** @default 50 (seed 000) */
+      cpuUtilization: z.number().int().min(1).max(100).default(50),
+      /** @default 50 (seed 000) */
+      memoryUtilization: z.number().int().min(1).max(100).default(50),
+      scaleDown: z
+        .strictObject({
+          /** Set false to never remove Molecule nodes (needed with Atom Queues). @default true */
+          enabled: z.boolean().default(true),
+          /** @default 60 (seed 000) */
+          stabilizationWindowSeconds: z.number().int().min(0).max(3600).default(60),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+
+  autoscaler: z
+    .strictObject({
+      /** @default true */
+      enabled: z.boolean().default(true),
+      /** Image tag; by default chosen from the catalog for the cluster's minor. */
+      imageTag: z.string().regex(/^v\d+\.\d+\.\d+$/, { message: 'must be a tag such as v1.33.0' }).optional(),
+      /** @default 'least-waste' (seed 000) */
+      expander: z.enum(['least-waste', 'random', 'most-pods', 'price', 'priority', 'least-nodes']).default('least-waste'),
+      /** @default true (seed 000) */
+      balanceSimilarNodeGroups: z.boolean().default(true),
+      /** @default false (seed 000) */
+      skipNodesWithLocalStorage: z.boolean().default(false),
+      /** @default false (seed 000) */
+      skipNodesWithSystemPods: z.boolean().default(false),
+      /** @default '1m' (seed 000) */
+      scaleDownUnneededTime: duration.default('1m'),
+      /** @default '1m' (seed 000) */
+      scaleDownDelayAfterAdd: duration.default('1m'),
+      /** @default '1m' (seed 000) */
+      scaleDownDelayAfterFailure: duration.default('1m'),
+      /** @default '5s' (seed 000) */
+      scanInterval: duration.default('5s'),
+      /** @default 300 (seed 000: 100 per group × 3 groups) */
+      maxNodesTotal: z.number().int().min(1).default(300),
+      /** Further `--flag=value` arguments, merged last. @default {} */
+      extraArgs: z.record(z.string(), z.string()).default({}),
+      /** @default 100m/300Mi requests and limits (seed 000) */
+      resources: resources.default({
+        requests: { cpu: '100m', memory: '300Mi' },
+        limits: { cpu: '100m', memory: '300Mi' },
+      }),
+    })
+    .prefault({}),
+
+  metricsServer: z
+    .strictObject({
+      /** @default true (the HPA needs it) */
+      enabled: z.boolean().default(true),
+    })
+    .prefault({}),
+});
+
+/** What an environment file writes: everything with a default may be left out. */
+export type EnvironmentInput = z.input<typeof EnvironmentSchema>;
+/** The schema's output, before node groups are resolved. */
+export type ParsedEnvironment = z.output<typeof EnvironmentSchema>;
+export type NodeGroupEntry = z.output<typeof NodeGroupEntrySchema>;
+export type NodeGroupDefaults = z.output<typeof NodeGroupDefaultsSchema>;
+export type Taint = z.output<typeof TaintSchema>;
+export type Resources = z.output<typeof resources>;

@@ -1,0 +1,4 @@
+export * from './addons';
+export * from './cluster';
+export * from './node-groups';
+export * from './pod-identity-role';

@@ -1,0 +1,145 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable, Token } from 'cdktf';
+import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+
+/** Policies of the node role: worker, CNI, image pulls, and SSM (instead of SSH). */
+export const NODE_ROLE_POLICY_ARNS = [
+  'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy',
+  'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
+  'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
+  'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
+] as const;
+
+export interface NodeGroupTaint {
+  readonly key: string;
+  readonly value?: string;
+  readonly effect: 'NO_SCHEDULE' | 'NO_EXECUTE' | 'PREFER_NO_SCHEDULE';
+}
+
+export interface NodeGroupSpec {
+  /** EKS node group name. */
+  readonly name: string;
+  /** The one subnet (and so the one AZ) of this group. */
+  readonly subnetId: string;
+  /** @default ['m5.large'] */
+  readonly instanceTypes?: readonly string[];
+  /** @default 'ON_DEMAND' */
+  readonly capacityType?: 'ON_DEMAND' | 'SPOT';
+  /** @default 1 (seed 000) */
+  readonly minSize?: number;
+  /** @default 100 (seed 000) */
+  readonly maxSize?: number;
+  /** Initial size; ignored after create so the autoscaler owns it. @default 1 (seed 000) */
+  readonly desiredSize?: number;
+  /** Root volume in GiB (gp3, encrypted). @default 20 (seed 000) */
+  readonly diskSizeGiB?: number;
+  /** @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** @default [] */
+  readonly taints?: readonly NodeGroupTaint[];
+}
+
+export interface NodeGroupsProps {
+  readonly clusterName: string;
+  /** One managed node group each (seed 000: one per AZ, so the autoscaler balances zones). */
+  readonly groups: readonly NodeGroupSpec[];
+  /** What must exist before nodes join (the vpc-cni add-on). @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+export const NODE_GROUP_DEFAULTS = {
+  instanceTypes: ['m5.large'],
+  capacityType: 'ON_DEMAND',
+  minSize: 1,
+  maxSize: 100,
+  desiredSize: 1,
+  diskSizeGiB: 20,
+} as const;
+
+/**
+ * Managed node groups on launch templates: IMDSv2 required with hop limit 1
+ * (pods cannot reach the node's credentials), an encrypted gp3 root volume,
+ * private subnets only. `desired_size` is ignored after create so a redeploy
+ * never undoes what the cluster-autoscaler did.
+ */
+export class NodeGroups extends Construct {
+  readonly nodeRoleArn: string;
+  readonly nodeRoleName: string;
+  /** EKS node group names, in the order given. */
+  readonly nodeGroupNames: string[];
+  readonly nodeGroups: EksNodeGroup[];
+
+  constructor(scope: Construct, id: string, props: NodeGroupsProps) {
+    super(scope, id);
+    if (props.groups.length === 0) throw new Error(`NodeGroups for '${props.clusterName}': groups is empty`);
+
+    const role = new IamRole(this, 'node-role', {
+      name: `${props.clusterName}-node`,
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    });
+    const attachments = NODE_ROLE_POLICY_ARNS.map(
+      (policyArn, i) => new IamRolePolicyAttachment(this, `node-role-policy-${i}`, { role: role.name, policyArn }),
+    );
+
+    this.nodeGroups = props.groups.map((g) => {
+      const d = NODE_GROUP_DEFAULTS;
+      const minSize = g.minSize ?? d.minSize;
+      const maxSize = g.maxSize ?? d.maxSize;
+      const desiredSize = g.desiredSize ?? d.desiredSize;
+      if (minSize > maxSize || desiredSize < minSize || desiredSize > maxSize) {
+        throw new Error(`node group '${g.name}': need minSize (${minSize}) ≤ desiredSize (${desiredSize}) ≤ maxSize (${maxSize})`);
+      }
+
+      const template = new LaunchTemplate(this, `${g.name}-lt`, {
+        name: `${props.clusterName}-${g.name}`,
+        updateDefaultVersion: true,
+        metadataOptions: {
+          httpEndpoint: 'enabled',
+          httpTokens: 'required',
+          httpPutResponseHopLimit: 1,
+        },
+        blockDeviceMappings: [
+          {
+            deviceName: '/dev/xvda',
+            ebs: {
+              volumeSize: g.diskSizeGiB ?? d.diskSizeGiB,
+              volumeType: 'gp3',
+              encrypted: 'true',
+              deleteOnTermination: 'true',
+            },
+          },
+        ],
+        tagSpecifications: [
+          { resourceType: 'instance', tags: { Name: `${props.clusterName}-${g.name}` } },
+          { resourceType: 'volume', tags: { Name: `${props.clusterName}-${g.name}` } },
+        ],
+      });
+
+      return new EksNodeGroup(this, g.name, {
+        clusterName: props.clusterName,
+        nodeGroupName: g.name,
+        nodeRoleArn: role.arn,
+        subnetIds: [g.subnetId],
+        instanceTypes: [...(g.instanceTypes ?? d.instanceTypes)],
+        capacityType: g.capacityType ?? d.capacityType,
+        scalingConfig: { minSize, maxSize, desiredSize },
+        updateConfig: { maxUnavailable: 1 },
+        labels: g.labels && Object.keys(g.labels).length > 0 ? { ...g.labels } : undefined,
+        taint: g.taints?.map((t) => ({ key: t.key, value: t.value, effect: t.effect })),
+        launchTemplate: { id: template.id, version: Token.asString(template.latestVersion) },
+        lifecycle: { ignoreChanges: ['scaling_config[0].desired_size'] },
+        dependsOn: [...attachments, ...(props.dependsOn ?? [])],
+      });
+    });
+
+    this.nodeRoleArn = role.arn;
+    this.nodeRoleName = role.name;
+    this.nodeGroupNames = this.nodeGroups.map((n) => n.nodeGroupName);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './flow-log';
+export * from './network';
+export * from './subnet-cidrs';

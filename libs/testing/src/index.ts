@@ -1,0 +1,2 @@
+export * from './source-files';
+export * from './synth';
