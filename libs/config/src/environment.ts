@@ -57,7 +57,7 @@ function zodIssues(error: z.ZodError): ConfigIssue[] {
       };
     }
     if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
-      return { path, message: `is required (${issue.expected}): set it in the environment file` };
+      return { path: path || '(root)', message: `is required (${issue.expected}): set it in the environment file` };
     }
     return { path: path || '(root)', message: issue.message };
   });

@@ -10,11 +10,15 @@ export const DEFAULT_HEAP_MIB = 512;
 /** The container property that bounds how long a node may take to stop. */
 export const FORCE_RESTART_PROPERTY = 'com.boomi.container.elasticity.forceRestartOverride';
 
-const XMX_RE = /(?:^|\|)\s*-Xmx(\d+)([kKmMgG]?)\s*(?=\||$)/;
+const XMX_RE = /(?:^|\|)\s*-Xmx(\d+)([kKmMgG]?)\s*(?=\||$)/g;
 
-/** Max heap in MiB from `-Xmx…` in the VM options, or undefined when absent. */
+/**
+ * Max heap in MiB from `-Xmx…` in the VM options (the last one wins, as in the
+ * JVM), or undefined when there is none that parses.
+ */
 export function heapFromVmOptions(vmOptions: string): number | undefined {
-  const m = XMX_RE.exec(vmOptions);
+  const matches = [...vmOptions.matchAll(XMX_RE)];
+  const m = matches[matches.length - 1];
   if (!m) return undefined;
   const n = Number(m[1]);
   switch (m[2].toLowerCase()) {
@@ -38,7 +42,8 @@ export function forceRestartMsFromProperties(properties: string): number | undef
     const eq = entry.indexOf('=');
     if (eq < 0) continue;
     if (entry.slice(0, eq).trim() === FORCE_RESTART_PROPERTY) {
-      const value = Number(entry.slice(eq + 1).trim());
+      const text = entry.slice(eq + 1).trim();
+      const value = text === '' ? NaN : Number(text);
       return Number.isFinite(value) ? value : NaN;
     }
   }

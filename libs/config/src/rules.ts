@@ -8,7 +8,7 @@ import type { ConfigIssue } from './errors';
 import type { Environment } from './environment';
 import { cidrsOverlap, mustParseCidr, parseCidr } from './cidr';
 import { cpuToMillicores, memoryToMiB } from './quantity';
-import { FORCE_RESTART_PROPERTY } from './jvm';
+import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';
 import { KUBERNETES_RELEASES, minorOf } from './catalog';
 
 /** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
@@ -111,7 +111,8 @@ const nodeGroups: Rule = (env) => {
     if (!env.availabilityZones.includes(g.availabilityZone)) {
       out.push(issue(`${at}.availabilityZone`, `('${g.availabilityZone}') is not one of availabilityZones (${env.availabilityZones.join(', ')}): add it there or move the group`));
     }
-    if (names.has(g.name)) out.push(issue(`${at}.name`, `('${g.name}') is used twice: node group names must be unique`));
+    // Default groups are named after their AZ: a duplicate is the AZ rule's to report.
+    if (g.configPath !== 'nodeGroupDefaults' && names.has(g.name)) out.push(issue(`${at}.name`, `('${g.name}') is used twice: node group names must be unique`));
     names.add(g.name);
     if (g.minSize > g.maxSize) out.push(issue(`${at}.minSize`, `(${g.minSize}) is greater than maxSize (${g.maxSize}): lower minSize or raise maxSize`));
     if (g.desiredSize < g.minSize || g.desiredSize > g.maxSize) {
@@ -137,7 +138,11 @@ const moleculeResources: Rule = (env) => {
   const reqMem = memoryToMiB(m.resources.requests.memory);
   const limMem = memoryToMiB(m.resources.limits.memory);
   const heap = m.effectiveHeapMiB;
-  const heapSource = m.vmOptionsOverrides.includes('-Xmx') ? `-Xmx in molecule.vmOptionsOverrides` : 'molecule.heapMiB';
+  const xmx = heapFromVmOptions(m.vmOptionsOverrides);
+  if (xmx === undefined && /-Xmx/.test(m.vmOptionsOverrides)) {
+    out.push(issue('molecule.vmOptionsOverrides', `has an -Xmx the JVM would not read ('${m.vmOptionsOverrides}'): write it as -Xmx<n>[k|m|g], e.g. -Xmx1024m`));
+  }
+  const heapSource = xmx !== undefined ? '-Xmx in molecule.vmOptionsOverrides' : 'molecule.heapMiB';
   if (reqMem < 1.2 * heap) {
     out.push(
       issue(
@@ -214,7 +219,17 @@ export const RULES: readonly Rule[] = [
   moleculeLifecycle,
 ];
 
-/** Runs every rule; the order of issues is the order of the rules. */
+/**
+ * Runs every rule; the order of issues is the order of the rules. Node groups
+ * made from nodeGroupDefaults share one config path, so the same problem is
+ * reported once, not once per AZ.
+ */
 export function checkRules(env: Environment): ConfigIssue[] {
-  return RULES.flatMap((rule) => rule(env));
+  const seen = new Set<string>();
+  return RULES.flatMap((rule) => rule(env)).filter((i) => {
+    const key = `${i.path}\n${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

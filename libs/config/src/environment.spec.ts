@@ -1,0 +1,363 @@
+import { defineEnvironment, validateEnvironment, type Environment, type ValidationResult } from './environment';
+import { ConfigError, type ConfigIssue } from './errors';
+import type { EnvironmentInput } from './schema';
+
+// ---------------------------------------------------------------------------
+// Helpers: the smallest valid environment, and a deep merge to vary it.
+// Objects merge key by key; arrays and scalars replace.
+// ---------------------------------------------------------------------------
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function deepMerge(base: unknown, override: unknown): unknown {
+  if (override === undefined) return base;
+  if (!isObject(base) || !isObject(override)) return override;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) out[key] = deepMerge(base[key], value);
+  return out;
+}
+
+function validInput(overrides: DeepPartial<EnvironmentInput> = {}): EnvironmentInput {
+  const base: EnvironmentInput = {
+    name: 'dev',
+    region: 'us-east-1',
+    accountId: '123456789012',
+    availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+    state: { bucket: 'dev-boomi-tf-state' },
+    cluster: {
+      adminPrincipalArns: ['arn:aws:iam::123456789012:role/platform-admin'],
+      endpoint: { publicAccessCidrs: ['203.0.113.0/24'] },
+    },
+    molecule: { auth: { secretName: 'boomi/dev/molecule' } },
+  };
+  return deepMerge(base, overrides) as EnvironmentInput;
+}
+
+function issuesOf(result: ValidationResult): readonly ConfigIssue[] {
+  return result.ok ? [] : result.issues;
+}
+
+/** Reads `a.b[0].c` out of an object, for the defaults table. */
+function at(obj: unknown, path: string): unknown {
+  return path
+    .split(/\.|\[(\d+)\]/)
+    .filter((k) => k !== undefined && k !== '')
+    .reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], obj);
+}
+
+function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected the call to throw');
+}
+
+// ---------------------------------------------------------------------------
+
+describe('validateEnvironment: the minimal input', () => {
+  const result = validateEnvironment(validInput());
+
+  it('is valid', () => {
+    expect(issuesOf(result)).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('keeps what it was given', () => {
+    const env = defineEnvironment(validInput());
+    expect(env.name).toBe('dev');
+    expect(env.region).toBe('us-east-1');
+    expect(env.accountId).toBe('123456789012');
+    expect(env.availabilityZones).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+    expect(env.state.bucket).toBe('dev-boomi-tf-state');
+    expect(env.cluster.adminPrincipalArns).toEqual(['arn:aws:iam::123456789012:role/platform-admin']);
+    expect(env.cluster.endpoint.publicAccessCidrs).toEqual(['203.0.113.0/24']);
+    expect(env.molecule.auth.secretName).toBe('boomi/dev/molecule');
+  });
+});
+
+describe('defaults (seed 000 unless noted)', () => {
+  const env: Environment = defineEnvironment(validInput());
+
+  it.each<[string, unknown]>([
+    // network
+    ['network.vpcCidr', '10.100.0.0/16'],
+    ['network.natGateways', 'one-per-az'],
+    // cluster
+    ['cluster.kubernetesVersion', '1.33'],
+    ['cluster.name', 'dev-boomi-molecule'],
+    // state
+    ['state.region', 'us-east-1'],
+    // molecule
+    ['molecule.image.repository', 'boomi/molecule'],
+    ['molecule.image.tag', 'release'],
+    ['molecule.image.pullPolicy', 'Always'],
+    ['molecule.replicas', 3],
+    ['molecule.terminationGracePeriodSeconds', 60],
+    ['molecule.resources.requests.cpu', '500m'],
+    ['molecule.resources.requests.memory', '1024Mi'],
+    ['molecule.resources.limits.cpu', '1000m'],
+    ['molecule.resources.limits.memory', '1536Mi'],
+    ['molecule.storageSize', '5Gi'],
+    ['molecule.atomName', 'boomi-molecule-eks'],
+    ['molecule.containerName', 'boomi-molecule-eks'],
+    ['molecule.platformUrl', 'https://starlord.sandbox.boomi.com'],
+    ['molecule.service.port', 80],
+    ['molecule.service.targetPort', 9090],
+    ['molecule.service.scheme', 'internet-facing'],
+    ['molecule.probes.startupFailureThreshold', 60],
+    ['molecule.probes.readinessPeriodSeconds', 10],
+    ['molecule.probes.readinessInitialDelaySeconds', 10],
+    ['molecule.probes.livenessPeriodSeconds', 60],
+    ['molecule.heapMiB', 512],
+    ['molecule.effectiveHeapMiB', 512],
+    // hpa
+    ['hpa.minReplicas', 3],
+    ['hpa.maxReplicas', 20],
+    ['hpa.cpuUtilization', 50],
+    ['hpa.memoryUtilization', 50],
+    ['hpa.scaleDown.stabilizationWindowSeconds', 60],
+    // cluster autoscaler
+    ['autoscaler.expander', 'least-waste'],
+    ['autoscaler.balanceSimilarNodeGroups', true],
+    ['autoscaler.skipNodesWithLocalStorage', false],
+    ['autoscaler.skipNodesWithSystemPods', false],
+    ['autoscaler.scaleDownUnneededTime', '1m'],
+    ['autoscaler.scaleDownDelayAfterAdd', '1m'],
+    ['autoscaler.scaleDownDelayAfterFailure', '1m'],
+    ['autoscaler.scanInterval', '5s'],
+    ['autoscaler.maxNodesTotal', 300],
+    ['autoscaler.resources.requests.cpu', '100m'],
+    ['autoscaler.resources.requests.memory', '300Mi'],
+    ['autoscaler.resources.limits.cpu', '100m'],
+    ['autoscaler.resources.limits.memory', '300Mi'],
+  ])('%s defaults to %p', (path, expected) => {
+    expect(at(env, path)).toEqual(expected);
+  });
+
+  it.each<[string, unknown]>([
+    ['tags', {}],
+    ['network.flowLogRetentionDays', 30],
+    ['cluster.endpoint.publicAccess', true],
+    ['cluster.endpoint.privateAccess', true],
+    ['cluster.serviceIpv4Cidr', '172.20.0.0/16'],
+    ['cluster.logRetentionDays', 90],
+    ['molecule.namespace', 'boomi'],
+    ['molecule.vmOptionsOverrides', ''],
+    ['molecule.containerPropertiesOverrides', ''],
+    ['molecule.forceRestartOverrideMs', undefined],
+    ['molecule.fileSystemUser', { uid: 1000, gid: 1000 }],
+    ['molecule.auth.kind', 'password'],
+    ['molecule.atomQueues', { inUse: false, acceptScaleDownDataLoss: false }],
+    ['molecule.service.sourceRanges', []],
+    ['hpa.enabled', true],
+    ['hpa.scaleDown.enabled', true],
+    ['autoscaler.enabled', true],
+    ['autoscaler.imageTag', undefined],
+    ['autoscaler.extraArgs', {}],
+    ['metricsServer.enabled', true],
+  ])('%s defaults to %p (not from seed 000)', (path, expected) => {
+    expect(at(env, path)).toEqual(expected);
+  });
+
+  it('creates one node group per AZ, named after it, from nodeGroupDefaults', () => {
+    const group = (az: string) => ({
+      name: az,
+      availabilityZone: az,
+      instanceTypes: ['m5.large'],
+      capacityType: 'ON_DEMAND',
+      minSize: 1,
+      maxSize: 100,
+      desiredSize: 1,
+      diskSizeGiB: 20,
+      labels: {},
+      taints: [],
+      configPath: 'nodeGroupDefaults',
+    });
+    expect(env.nodeGroups).toEqual([group('us-east-1a'), group('us-east-1b'), group('us-east-1c')]);
+  });
+
+  it('follows the AZ list for the default node groups', () => {
+    const two = defineEnvironment(validInput({ availabilityZones: ['us-east-1d', 'us-east-1f'] }));
+    expect(two.nodeGroups.map((g) => [g.name, g.availabilityZone])).toEqual([
+      ['us-east-1d', 'us-east-1d'],
+      ['us-east-1f', 'us-east-1f'],
+    ]);
+  });
+});
+
+describe('derived values', () => {
+  it('names the cluster after the environment', () => {
+    expect(defineEnvironment(validInput({ name: 'prod-eu' })).cluster.name).toBe('prod-eu-boomi-molecule');
+  });
+
+  it('keeps an explicit cluster name', () => {
+    expect(defineEnvironment(validInput({ cluster: { name: 'shared-molecule' } })).cluster.name).toBe('shared-molecule');
+  });
+
+  it('puts the state bucket in the environment region unless told otherwise', () => {
+    const eu = validInput({ region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b'] });
+    expect(defineEnvironment(eu).state.region).toBe('eu-west-1');
+    expect(defineEnvironment({ ...eu, state: { bucket: 'b-tf-state', region: 'us-east-1' } }).state.region).toBe('us-east-1');
+  });
+
+  it('takes the heap from -Xmx before heapMiB', () => {
+    const env = defineEnvironment(
+      validInput({
+        molecule: {
+          vmOptionsOverrides: '-Xms256m|-Xmx1g|-XX:+UseG1GC',
+          heapMiB: 768,
+          resources: { requests: { cpu: '500m', memory: '1280Mi' }, limits: { cpu: '1000m', memory: '1600Mi' } },
+        },
+      }),
+    );
+    expect(env.molecule.effectiveHeapMiB).toBe(1024);
+  });
+
+  it('takes the heap from heapMiB without -Xmx', () => {
+    const env = defineEnvironment(validInput({ molecule: { vmOptionsOverrides: '-XX:+UseG1GC', heapMiB: 768 } }));
+    expect(env.molecule.effectiveHeapMiB).toBe(768);
+  });
+
+  it('reads the force-restart override in milliseconds', () => {
+    const env = defineEnvironment(
+      validInput({ molecule: { containerPropertiesOverrides: 'com.boomi.container.elasticity.forceRestartOverride=45000' } }),
+    );
+    expect(env.molecule.forceRestartOverrideMs).toBe(45000);
+  });
+});
+
+describe('explicit node groups', () => {
+  const env = defineEnvironment(
+    validInput({
+      nodeGroupDefaults: { instanceTypes: ['m6i.xlarge'], maxSize: 10, labels: { team: 'integration' } },
+      nodeGroups: [
+        {
+          name: 'spot-a',
+          availabilityZone: 'us-east-1a',
+          capacityType: 'SPOT',
+          instanceTypes: ['m5.xlarge', 'm5a.xlarge'],
+          minSize: 0,
+          maxSize: 30,
+          desiredSize: 2,
+          diskSizeGiB: 50,
+          labels: { pool: 'spot' },
+          taints: [{ key: 'spot', value: 'true', effect: 'NO_SCHEDULE' }],
+        },
+        { name: 'ondemand-b', availabilityZone: 'us-east-1b' },
+      ],
+    }),
+  );
+
+  it('replaces the per-AZ default groups', () => {
+    expect(env.nodeGroups.map((g) => g.name)).toEqual(['spot-a', 'ondemand-b']);
+  });
+
+  it('lets every field a group sets win over nodeGroupDefaults', () => {
+    expect(env.nodeGroups[0]).toEqual({
+      name: 'spot-a',
+      availabilityZone: 'us-east-1a',
+      instanceTypes: ['m5.xlarge', 'm5a.xlarge'],
+      capacityType: 'SPOT',
+      minSize: 0,
+      maxSize: 30,
+      desiredSize: 2,
+      diskSizeGiB: 50,
+      labels: { team: 'integration', pool: 'spot' },
+      taints: [{ key: 'spot', value: 'true', effect: 'NO_SCHEDULE' }],
+      configPath: 'nodeGroups[0]',
+    });
+  });
+
+  it('fills every field a group leaves out from nodeGroupDefaults, then the schema defaults', () => {
+    expect(env.nodeGroups[1]).toEqual({
+      name: 'ondemand-b',
+      availabilityZone: 'us-east-1b',
+      instanceTypes: ['m6i.xlarge'],
+      capacityType: 'ON_DEMAND',
+      minSize: 1,
+      maxSize: 10,
+      desiredSize: 1,
+      diskSizeGiB: 20,
+      labels: { team: 'integration' },
+      taints: [],
+      configPath: 'nodeGroups[1]',
+    });
+  });
+});
+
+describe('schema problems', () => {
+  it.each<[string, unknown, string]>([
+    ['(root)', { typo: true }, "unknown field 'typo': remove or correct the spelling"],
+    ['molecule.image', { molecule: { image: { tga: 'x' } } }, "unknown field 'tga'"],
+    ['network', { network: { vpc: 'a', nat: 'b' } }, "unknown fields 'vpc', 'nat'"],
+  ])('reports an unknown key at %s', (path, extra, fragment) => {
+    const issues = issuesOf(validateEnvironment(deepMerge(validInput(), extra)));
+    expect(issues).toEqual([{ path, message: expect.stringContaining(fragment) }]);
+  });
+
+  it('reports a missing molecule.auth.secretName as required', () => {
+    const input = validInput();
+    const { secretName: _omitted, ...auth } = input.molecule.auth;
+    const issues = issuesOf(validateEnvironment({ ...input, molecule: { ...input.molecule, auth } }));
+    expect(issues).toEqual([{ path: 'molecule.auth.secretName', message: expect.stringContaining('is required') }]);
+  });
+
+  it.each<[string, DeepPartial<EnvironmentInput>, string]>([
+    ['accountId', { accountId: '1234' }, 'must be a 12-digit AWS account id'],
+    ['region', { region: 'US-EAST-1' }, 'must be an AWS region code'],
+    ['network.vpcCidr', { network: { vpcCidr: '10.100.0.1/16' } }, 'host bits zero'],
+    ['cluster.endpoint.publicAccessCidrs[1]', { cluster: { endpoint: { publicAccessCidrs: ['203.0.113.0/24', 'office'] } } }, 'IPv4 CIDR'],
+    ['cluster.adminPrincipalArns', { cluster: { adminPrincipalArns: [] } }, 'at least one IAM principal'],
+    ['cluster.adminPrincipalArns[0]', { cluster: { adminPrincipalArns: ['admin'] } }, 'must be an IAM role or user ARN'],
+    [
+      'molecule.resources.requests.memory',
+      { molecule: { resources: { requests: { cpu: '500m', memory: '1GB' }, limits: { cpu: '1', memory: '2Gi' } } } },
+      'must be a memory quantity',
+    ],
+    ['autoscaler.scanInterval', { autoscaler: { scanInterval: '5 seconds' } }, 'must be a duration'],
+    ['network.flowLogRetentionDays', { network: { flowLogRetentionDays: 31 } }, "CloudWatch's retention periods"],
+  ])('reports %s with its fix', (path, overrides, fragment) => {
+    expect(issuesOf(validateEnvironment(validInput(overrides)))).toEqual([
+      { path, message: expect.stringContaining(fragment) },
+    ]);
+  });
+});
+
+describe('defineEnvironment', () => {
+  it('returns the validated environment', () => {
+    expect(defineEnvironment(validInput()).nodeGroups).toHaveLength(3);
+  });
+
+  it('throws a ConfigError naming every bad field, with its issues exposed', () => {
+    const input = validInput({
+      network: { vpcCidr: '10.0.0.0/8' },
+      cluster: { kubernetesVersion: '1.20' },
+      molecule: { replicas: 25 },
+    });
+
+    const error = thrownBy(() => defineEnvironment(input));
+
+    expect(error).toBeInstanceOf(ConfigError);
+    const configError = error as ConfigError;
+    expect(configError.name).toBe('ConfigError');
+    expect(configError.environment).toBe('dev');
+    expect(configError.issues.map((i) => i.path)).toEqual(['network.vpcCidr', 'cluster.kubernetesVersion', 'molecule.replicas']);
+    expect(configError.message).toContain("environment 'dev' is invalid (3 problems)");
+    expect(configError.message).toContain('  - network.vpcCidr: (10.0.0.0/8) must be a /16 to /22');
+    expect(configError.message).toContain('  - cluster.kubernetesVersion: (1.20) has no pinned');
+    expect(configError.message).toContain('  - molecule.replicas: (25) must be between hpa.minReplicas (3) and hpa.maxReplicas (20)');
+  });
+
+  it('throws with the schema problem path too', () => {
+    expect(() => defineEnvironment(validInput({ accountId: 'abc' }))).toThrow(/accountId: must be a 12-digit AWS account id/);
+  });
+
+  it('says "1 problem" in the singular', () => {
+    expect(() => defineEnvironment(validInput({ molecule: { replicas: 2 } }))).toThrow(
+      "environment 'dev' is invalid (1 problem):\n  - molecule.replicas: (2) must be between",
+    );
+  });
+});
