@@ -14,5 +14,6 @@ module.exports = {
     '^@boomi-eks/(.*)$': path.join(__dirname, 'libs/$1/src/index.ts'),
   },
   setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.ts')],
+  reporters: ['default', path.join(__dirname, 'tools/ci/jest-results-reporter.js')],
   coverageReporters: ['text-summary'],
 };

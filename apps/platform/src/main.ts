@@ -9,8 +9,10 @@ import { buildPlatform, validateAll } from './platform';
 import { loadEnvironmentFiles } from './environments/load';
 
 function main(): void {
-  const app = new App();
-  buildPlatform(app, validateAll(loadEnvironmentFiles()));
+  // BOOMI_ENVIRONMENTS_DIR points at another folder of environment files (tests, forks).
+  const environments = validateAll(loadEnvironmentFiles(process.env.BOOMI_ENVIRONMENTS_DIR || undefined));
+  const app = new App(); // only now: a refused configuration leaves no output behind
+  buildPlatform(app, environments);
   app.synth();
 }
 

@@ -6,6 +6,9 @@
  * Add-on versions: `aws eks describe-addon-versions --kubernetes-version <minor>
  * --addon-name <name>`. Autoscaler tag: the cluster-autoscaler release whose
  * minor equals the cluster's (upstream's compatibility rule).
+ *
+ * aws-efs-csi-driver is on the v3 line everywhere: Pod Identity for the node
+ * daemonset's service account (needed by the `iam` mount option) starts there.
  */
 export interface KubernetesRelease {
   /** EKS managed add-on versions. */
@@ -27,7 +30,7 @@ export const KUBERNETES_RELEASES: Readonly<Record<string, KubernetesRelease>> = 
       coredns: 'v1.11.4-eksbuild.24',
       'kube-proxy': 'v1.32.9-eksbuild.2',
       'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
-      'aws-efs-csi-driver': 'v2.1.9-eksbuild.1',
+      'aws-efs-csi-driver': 'v3.3.0-eksbuild.1',
     },
     clusterAutoscalerImageTag: 'v1.32.3',
   },
@@ -37,7 +40,7 @@ export const KUBERNETES_RELEASES: Readonly<Record<string, KubernetesRelease>> = 
       coredns: 'v1.12.4-eksbuild.1',
       'kube-proxy': 'v1.33.5-eksbuild.2',
       'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
-      'aws-efs-csi-driver': 'v2.1.10-eksbuild.1',
+      'aws-efs-csi-driver': 'v3.3.0-eksbuild.1',
     },
     clusterAutoscalerImageTag: 'v1.33.1',
   },
@@ -47,7 +50,7 @@ export const KUBERNETES_RELEASES: Readonly<Record<string, KubernetesRelease>> = 
       coredns: 'v1.12.4-eksbuild.1',
       'kube-proxy': 'v1.34.1-eksbuild.2',
       'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
-      'aws-efs-csi-driver': 'v2.1.13-eksbuild.1',
+      'aws-efs-csi-driver': 'v3.3.0-eksbuild.1',
     },
     clusterAutoscalerImageTag: 'v1.34.0',
   },

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { KUBERNETES_RELEASES, type Environment } from '@boomi-eks/config';
 import { Cluster, ClusterAddons, NodeGroups } from '@boomi-eks/eks';
 import type { Network } from '@boomi-eks/network';
+import { MoleculeFileSystem } from '@boomi-eks/efs';
 import { EnvironmentStack } from './base-stack';
 
 export interface ClusterStackProps {
@@ -11,11 +12,13 @@ export interface ClusterStackProps {
 
 /**
  * `<env>-cluster`: EKS control plane, access entries, pinned add-ons and one
- * managed node group per AZ, wired to the network stack's subnets.
+ * managed node group per AZ, the Molecule's EFS file system with the CSI
+ * driver's IAM, wired to the network stack's VPC and subnets.
  */
 export class ClusterStack extends EnvironmentStack {
   readonly cluster: Cluster;
   readonly nodeGroups: NodeGroups;
+  readonly fileSystem: MoleculeFileSystem;
 
   constructor(scope: Construct, env: Environment, props: ClusterStackProps) {
     super(scope, env, 'cluster');
@@ -62,9 +65,21 @@ export class ClusterStack extends EnvironmentStack {
       dependsOn: Object.values(beforeNodes.addons),
     });
 
+    this.fileSystem = new MoleculeFileSystem(this, 'efs', {
+      name: c.name,
+      clusterName: this.cluster.clusterName,
+      vpcId: props.network.vpcId,
+      subnetIds: props.network.privateSubnetIds,
+      clusterSecurityGroupId: this.cluster.clusterSecurityGroupId,
+      posixUser: env.molecule.fileSystemUser,
+    });
+
     new ClusterAddons(this, 'addons-after-nodes', {
       clusterName: this.cluster.clusterName,
-      addons: [{ name: 'coredns', version: release.addons.coredns }],
+      addons: [
+        { name: 'coredns', version: release.addons.coredns },
+        { name: 'aws-efs-csi-driver', version: release.addons['aws-efs-csi-driver'] },
+      ],
       dependsOn: this.nodeGroups.nodeGroups,
     });
   }

@@ -1,0 +1,2 @@
+export * from './efs-csi-identity';
+export * from './molecule-file-system';

@@ -1,0 +1,129 @@
+import { Construct } from 'constructs';
+import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
+import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
+import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
+import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
+import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { EfsCsiIdentity } from './efs-csi-identity';
+
+export const NFS_PORT = 2049;
+
+export interface MoleculeFileSystemProps {
+  /** Prefix of names and `Name` tags, e.g. the cluster name. */
+  readonly name: string;
+  readonly clusterName: string;
+  readonly vpcId: string;
+  /** One mount target per subnet (the private subnet of each AZ). */
+  readonly subnetIds: readonly string[];
+  /** The only source allowed to NFS: the EKS cluster security group (on every managed node). */
+  readonly clusterSecurityGroupId: string;
+  /** Directory of the Molecule on the file system. @default '/boomi' */
+  readonly path?: string;
+  /** Owner of that directory: the Molecule image's user. @default { uid: 1000, gid: 1000 } */
+  readonly posixUser?: { readonly uid: number; readonly gid: number };
+}
+
+/**
+ * The NFS the Molecule requires (seed 000), on EFS: encrypted, elastic
+ * throughput, backups on, TLS-only file system policy, a mount target per
+ * subnet behind a security group open on 2049 to the cluster security group
+ * only, an access point for the Molecule's directory, and the CSI driver's IAM.
+ */
+export class MoleculeFileSystem extends Construct {
+  readonly fileSystemId: string;
+  readonly fileSystemArn: string;
+  readonly accessPointId: string;
+  readonly securityGroupId: string;
+  readonly csiIdentity: EfsCsiIdentity;
+  readonly fileSystem: EfsFileSystem;
+
+  constructor(scope: Construct, id: string, props: MoleculeFileSystemProps) {
+    super(scope, id);
+    const posixUser = props.posixUser ?? { uid: 1000, gid: 1000 };
+    const dir = props.path ?? '/boomi';
+
+    this.fileSystem = new EfsFileSystem(this, 'file-system', {
+      creationToken: `${props.name}-molecule`,
+      encrypted: true,
+      performanceMode: 'generalPurpose',
+      throughputMode: 'elastic',
+      lifecyclePolicy: [{ transitionToIa: 'AFTER_30_DAYS' }, { transitionToPrimaryStorageClass: 'AFTER_1_ACCESS' }],
+      tags: { Name: `${props.name}-molecule` },
+    });
+    new EfsBackupPolicy(this, 'backup', {
+      fileSystemId: this.fileSystem.id,
+      backupPolicy: { status: 'ENABLED' },
+    });
+
+    const sg = new SecurityGroup(this, 'nfs-sg', {
+      name: `${props.name}-efs-nfs`,
+      description: 'NFS to the Molecule file system from the EKS cluster security group only',
+      vpcId: props.vpcId,
+      tags: { Name: `${props.name}-efs-nfs` },
+    });
+    new VpcSecurityGroupIngressRule(this, 'nfs-from-cluster', {
+      securityGroupId: sg.id,
+      description: 'NFS from EKS nodes',
+      ipProtocol: 'tcp',
+      fromPort: NFS_PORT,
+      toPort: NFS_PORT,
+      referencedSecurityGroupId: props.clusterSecurityGroupId,
+    });
+
+    props.subnetIds.forEach(
+      (subnetId, i) =>
+        new EfsMountTarget(this, `mount-target-${i}`, {
+          fileSystemId: this.fileSystem.id,
+          subnetId,
+          securityGroups: [sg.id],
+        }),
+    );
+
+    const accessPoint = new EfsAccessPoint(this, 'access-point', {
+      fileSystemId: this.fileSystem.id,
+      posixUser: { uid: posixUser.uid, gid: posixUser.gid },
+      rootDirectory: {
+        path: dir,
+        creationInfo: { ownerUid: posixUser.uid, ownerGid: posixUser.gid, permissions: '0750' },
+      },
+      tags: { Name: `${props.name}-molecule` },
+    });
+
+    this.csiIdentity = new EfsCsiIdentity(this, 'csi', {
+      clusterName: props.clusterName,
+      fileSystemArn: this.fileSystem.arn,
+    });
+
+    new EfsFileSystemPolicy(this, 'policy', {
+      fileSystemId: this.fileSystem.id,
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'DenyNonTls',
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Action: '*',
+            Resource: this.fileSystem.arn,
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+          {
+            Sid: 'AllowCsiNodeMounts',
+            Effect: 'Allow',
+            Principal: { AWS: this.csiIdentity.nodeRoleArn },
+            Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+            Resource: this.fileSystem.arn,
+            Condition: { Bool: { 'elasticfilesystem:AccessedViaMountTarget': 'true' } },
+          },
+        ],
+      }),
+    });
+
+    this.fileSystemId = this.fileSystem.id;
+    this.fileSystemArn = this.fileSystem.arn;
+    this.accessPointId = accessPoint.id;
+    this.securityGroupId = sg.id;
+  }
+}
