@@ -1,0 +1,80 @@
+import { synthConstruct, listResources, onlyResource, resourcesOfType, referencedResource } from '@boomi-eks/testing';
+import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
+import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
+import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
+import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
+import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
+import { EksPodIdentityAssociation } from '@cdktf/provider-aws/lib/eks-pod-identity-association';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { EFS_CSI_DRIVER_POLICY_ARN, MoleculeFileSystem, NFS_PORT } from './index';
+
+const { json, result } = synthConstruct(
+  (scope) =>
+    new MoleculeFileSystem(scope, 'efs', {
+      name: 'dev-boomi',
+      clusterName: 'dev-boomi',
+      vpcId: 'vpc-123',
+      subnetIds: ['subnet-a', 'subnet-b', 'subnet-c'],
+      clusterSecurityGroupId: 'sg-cluster',
+    }),
+);
+
+describe('MoleculeFileSystem', () => {
+  it('is encrypted, elastic, and backed up', () => {
+    const fs = onlyResource(json, EfsFileSystem.tfResourceType);
+    expect(fs).toMatchObject({ encrypted: true, throughput_mode: 'elastic', performance_mode: 'generalPurpose' });
+    expect(onlyResource(json, EfsBackupPolicy.tfResourceType).backup_policy).toEqual({ status: 'ENABLED' });
+  });
+
+  it('has one mount target per subnet, all behind the NFS security group', () => {
+    const targets = listResources(json, EfsMountTarget.tfResourceType);
+    expect(targets.map((t) => t.subnet_id)).toEqual(['subnet-a', 'subnet-b', 'subnet-c']);
+    const [sgName] = Object.keys(resourcesOfType(json, SecurityGroup.tfResourceType));
+    targets.forEach((t) => expect(t.security_groups).toEqual([`\${aws_security_group.${sgName}.id}`]));
+  });
+
+  it('opens NFS 2049 to the cluster security group only, and nothing else', () => {
+    const sg = onlyResource(json, SecurityGroup.tfResourceType);
+    expect(sg.ingress).toBeUndefined();
+    const rules = listResources(json, VpcSecurityGroupIngressRule.tfResourceType);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({ ip_protocol: 'tcp', from_port: NFS_PORT, to_port: NFS_PORT, referenced_security_group_id: 'sg-cluster' });
+    expect(rules[0].cidr_ipv4).toBeUndefined();
+  });
+
+  it("has an access point for /boomi owned by the image's user", () => {
+    const ap = onlyResource(json, EfsAccessPoint.tfResourceType);
+    expect(ap.posix_user).toEqual({ uid: 1000, gid: 1000 });
+    expect(ap.root_directory).toEqual({ path: '/boomi', creation_info: { owner_uid: 1000, owner_gid: 1000, permissions: '0750' } });
+    expect(referencedResource(json, ap.file_system_id)?.type).toBe(EfsFileSystem.tfResourceType);
+  });
+
+  it('denies every non-TLS access and lets only the CSI node role mount', () => {
+    const policy = JSON.parse(onlyResource(json, EfsFileSystemPolicy.tfResourceType).policy);
+    const deny = policy.Statement.find((s: any) => s.Effect === 'Deny');
+    expect(deny).toMatchObject({ Principal: { AWS: '*' }, Action: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    const allow = policy.Statement.find((s: any) => s.Effect === 'Allow');
+    expect(allow.Principal.AWS).toMatch(/efs_csi_node_role_.*\.arn\}$/);
+    expect(allow.Action).toEqual(['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite']);
+  });
+
+  it('binds the CSI controller and node service accounts through Pod Identity', () => {
+    const assoc = listResources(json, EksPodIdentityAssociation.tfResourceType).map((a) => [a.namespace, a.service_account]);
+    expect(assoc).toEqual([
+      ['kube-system', 'efs-csi-controller-sa'],
+      ['kube-system', 'efs-csi-node-sa'],
+    ]);
+    expect(listResources(json, IamRolePolicyAttachment.tfResourceType).map((p) => p.policy_arn)).toEqual([EFS_CSI_DRIVER_POLICY_ARN]);
+    const nodePolicy = JSON.parse(onlyResource(json, IamRolePolicy.tfResourceType).policy);
+    expect(nodePolicy.Statement[0].Action).toEqual(expect.arrayContaining(['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite']));
+    expect(nodePolicy.Statement[0].Resource).toMatch(/aws_efs_file_system\..*\.arn/);
+  });
+
+  it('exposes the ids the Molecule chart needs', () => {
+    expect(result.fileSystemId).toMatch(/^\$\{TfToken/);
+    expect(result.accessPointId).toMatch(/^\$\{TfToken/);
+  });
+});
