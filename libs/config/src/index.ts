@@ -1,3 +1,4 @@
+export * from './capacity';
 export * from './catalog';
 export * from './cidr';
 export * from './environment';

@@ -10,6 +10,7 @@ import { cidrsOverlap, mustParseCidr, parseCidr } from './cidr';
 import { cpuToMillicores, memoryToMiB } from './quantity';
 import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';
 import { KUBERNETES_RELEASES, minorOf } from './catalog';
+import { checkCapacity } from './capacity';
 
 /** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
 export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
@@ -217,6 +218,7 @@ export const RULES: readonly Rule[] = [
   nodeGroups,
   moleculeResources,
   moleculeLifecycle,
+  checkCapacity,
 ];
 
 /**

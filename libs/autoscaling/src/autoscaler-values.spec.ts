@@ -1,0 +1,142 @@
+import {
+  CLUSTER_AUTOSCALER_DEFAULTS,
+  clusterAutoscalerImageTag,
+  clusterAutoscalerValues,
+  type ClusterAutoscalerValuesInput,
+} from './autoscaler-values';
+
+const INPUT: ClusterAutoscalerValuesInput = { clusterName: 'dev-boomi-molecule', region: 'eu-west-1', kubernetesVersion: '1.33' };
+const extraArgsOf = (values: Record<string, unknown>) => values.extraArgs as Record<string, unknown>;
+
+describe('clusterAutoscalerValues: seed 000 flags by default', () => {
+  const values = clusterAutoscalerValues(INPUT);
+
+  it.each<[string, unknown]>([
+    ['expander', 'least-waste'],
+    ['balance-similar-node-groups', true],
+    ['skip-nodes-with-local-storage', false],
+    ['skip-nodes-with-system-pods', false],
+    ['scale-down-unneeded-time', '1m'],
+    ['scale-down-delay-after-add', '1m'],
+    ['scale-down-delay-after-failure', '1m'],
+    ['scan-interval', '5s'],
+    ['max-nodes-total', 300],
+    ['v', 4],
+    ['stderrthreshold', 'info'],
+    ['logtostderr', true],
+  ])('extraArgs.%s is %p', (flag, expected) => {
+    expect(extraArgsOf(values)[flag]).toEqual(expected);
+  });
+
+  it('discovers the ASGs EKS tags for this cluster, in this region, on AWS', () => {
+    expect(values).toMatchObject({
+      cloudProvider: 'aws',
+      awsRegion: 'eu-west-1',
+      autoDiscovery: {
+        clusterName: 'dev-boomi-molecule',
+        tags: ['k8s.io/cluster-autoscaler/enabled', 'k8s.io/cluster-autoscaler/dev-boomi-molecule'],
+      },
+    });
+  });
+
+  it('creates the service account cluster-autoscaler with no IRSA annotation (Pod Identity binds to the name)', () => {
+    expect(values.rbac).toEqual({ create: true, serviceAccount: { create: true, name: 'cluster-autoscaler' } });
+  });
+
+  it('marks the pod not evictable and scrapeable on 8085, with string annotation values', () => {
+    expect(values.podAnnotations).toEqual({
+      'cluster-autoscaler.kubernetes.io/safe-to-evict': 'false',
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': '8085',
+    });
+  });
+
+  it('runs as system-cluster-critical with seed 000 requests and limits (100m/300Mi)', () => {
+    expect(values.priorityClassName).toBe('system-cluster-critical');
+    expect(values.resources).toEqual({ requests: { cpu: '100m', memory: '300Mi' }, limits: { cpu: '100m', memory: '300Mi' } });
+  });
+
+  it('documents the same defaults it applies', () => {
+    expect(CLUSTER_AUTOSCALER_DEFAULTS.resources.limits).toEqual({ cpu: '100m', memory: '300Mi' });
+    expect(extraArgsOf(values)['max-nodes-total']).toBe(CLUSTER_AUTOSCALER_DEFAULTS.maxNodesTotal);
+  });
+});
+
+describe('clusterAutoscalerValues: inputs', () => {
+  it('takes every flag from the input (the environment autoscaler section spreads in)', () => {
+    const values = clusterAutoscalerValues({
+      ...INPUT,
+      expander: 'random',
+      balanceSimilarNodeGroups: false,
+      skipNodesWithLocalStorage: true,
+      skipNodesWithSystemPods: true,
+      scaleDownUnneededTime: '10m',
+      scaleDownDelayAfterAdd: '2m',
+      scaleDownDelayAfterFailure: '3m',
+      scanInterval: '10s',
+      maxNodesTotal: 6,
+      resources: { requests: { cpu: '50m', memory: '200Mi' }, limits: { cpu: '200m', memory: '400Mi' } },
+    });
+    expect(extraArgsOf(values)).toMatchObject({
+      expander: 'random',
+      'balance-similar-node-groups': false,
+      'skip-nodes-with-local-storage': true,
+      'skip-nodes-with-system-pods': true,
+      'scale-down-unneeded-time': '10m',
+      'scale-down-delay-after-add': '2m',
+      'scale-down-delay-after-failure': '3m',
+      'scan-interval': '10s',
+      'max-nodes-total': 6,
+    });
+    expect(values.resources).toEqual({ requests: { cpu: '50m', memory: '200Mi' }, limits: { cpu: '200m', memory: '400Mi' } });
+  });
+
+  it('merges user extraArgs last: a user flag wins over a seed flag and a chart flag, new flags are added', () => {
+    const values = clusterAutoscalerValues({ ...INPUT, extraArgs: { 'scan-interval': '30s', v: 2, 'scale-down-utilization-threshold': '0.6' } });
+    expect(extraArgsOf(values)).toMatchObject({ 'scan-interval': '30s', v: 2, 'scale-down-utilization-threshold': '0.6', expander: 'least-waste' });
+  });
+
+  it('deep-merges valuesOverride last: it wins over computed values and keeps their siblings', () => {
+    const values = clusterAutoscalerValues({
+      ...INPUT,
+      extraArgs: { 'scan-interval': '30s' },
+      valuesOverride: { replicaCount: 2, extraArgs: { 'scan-interval': '1m' }, image: { pullPolicy: 'Always' } },
+    });
+    expect(values.replicaCount).toBe(2);
+    expect(extraArgsOf(values)['scan-interval']).toBe('1m');
+    expect(extraArgsOf(values).expander).toBe('least-waste');
+    expect(values.image).toEqual({ repository: 'registry.k8s.io/autoscaling/cluster-autoscaler', tag: 'v1.33.1', pullPolicy: 'Always' });
+  });
+});
+
+describe('clusterAutoscalerImageTag', () => {
+  it.each([
+    ['1.32', 'v1.32.3'],
+    ['1.33', 'v1.33.1'],
+    ['1.34', 'v1.34.0'],
+  ])('Kubernetes %s → %s (from KUBERNETES_RELEASES)', (minor, tag) => {
+    expect(clusterAutoscalerImageTag(minor)).toBe(tag);
+    expect((clusterAutoscalerValues({ ...INPUT, kubernetesVersion: minor }).image as { tag: string }).tag).toBe(tag);
+  });
+
+  it('keeps an explicit tag of the cluster minor', () => {
+    expect(clusterAutoscalerImageTag('1.33', 'v1.33.4')).toBe('v1.33.4');
+  });
+
+  it('refuses a minor missing from the table, naming cluster.kubernetesVersion', () => {
+    expect(() => clusterAutoscalerValues({ ...INPUT, kubernetesVersion: '1.29' })).toThrow(
+      /^cluster\.kubernetesVersion \(1\.29\) has no cluster-autoscaler image tag: use one of 1\.32, 1\.33, 1\.34/,
+    );
+  });
+
+  it('refuses an explicit tag of another minor, naming autoscaler.imageTag and both minors', () => {
+    expect(() => clusterAutoscalerValues({ ...INPUT, imageTag: 'v1.32.3' })).toThrow(
+      'autoscaler.imageTag (v1.32.3) is for Kubernetes 1.32 but cluster.kubernetesVersion is 1.33',
+    );
+    expect(() => clusterAutoscalerImageTag('1.33', 'v1.32.3')).toThrow('or remove the field to use v1.33.1');
+  });
+
+  it('refuses an explicit tag that is not vX.Y.Z, naming autoscaler.imageTag', () => {
+    expect(() => clusterAutoscalerImageTag('1.33', 'latest')).toThrow(/^autoscaler\.imageTag \(latest\)/);
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * Helm values of the upstream cluster-autoscaler chart (see chart-versions.ts),
+ * computed by a pure function from a small typed input. Key names are those of
+ * the chart's values.yaml (kubernetes/autoscaler charts/cluster-autoscaler).
+ */
+import { KUBERNETES_RELEASES, minorOf } from '@boomi-eks/config';
+import { mergeValues } from './helm-values';
+
+/** Namespace of the autoscaler; the Pod Identity association names it. */
+export const CLUSTER_AUTOSCALER_NAMESPACE = 'kube-system';
+/** Service account the chart creates; the Pod Identity association binds to it. */
+export const CLUSTER_AUTOSCALER_SERVICE_ACCOUNT = 'cluster-autoscaler';
+/** Image repository of the autoscaler (the chart's default registry). */
+export const CLUSTER_AUTOSCALER_IMAGE_REPOSITORY = 'registry.k8s.io/autoscaling/cluster-autoscaler';
+
+/** How the autoscaler picks a node group to grow (`--expander`). */
+export type Expander = 'least-waste' | 'random' | 'most-pods' | 'price' | 'priority' | 'least-nodes';
+
+/** Container requests and limits, as Kubernetes quantities. */
+export interface ContainerResources {
+  readonly requests: { readonly cpu: string; readonly memory: string };
+  readonly limits: { readonly cpu: string; readonly memory: string };
+}
+
+/** A command-line flag value; the chart renders each as `--<key>=<value>`. */
+export type FlagValue = string | number | boolean;
+
+/**
+ * What the values depend on. Shaped so an environment's `autoscaler` section
+ * can be spread into it: `{ ...env.autoscaler, clusterName, region, kubernetesVersion }`.
+ */
+export interface ClusterAutoscalerValuesInput {
+  /** EKS cluster name: auto-discovery finds the ASGs tagged for it. */
+  readonly clusterName: string;
+  /** AWS region of the cluster (`awsRegion`). */
+  readonly region: string;
+  /** Kubernetes minor of the cluster, e.g. '1.33' (field `cluster.kubernetesVersion`). */
+  readonly kubernetesVersion: string;
+  /**
+   * Image tag; its minor must equal the cluster's (field `autoscaler.imageTag`).
+   * @default - the tag that KUBERNETES_RELEASES (libs/config) pins for the cluster's minor
+   */
+  readonly imageTag?: string;
+  /** `--expander`. @default 'least-waste' (seed 000) */
+  readonly expander?: Expander;
+  /** `--balance-similar-node-groups`. @default true (seed 000) */
+  readonly balanceSimilarNodeGroups?: boolean;
+  /** `--skip-nodes-with-local-storage`. @default false (seed 000) */
+  readonly skipNodesWithLocalStorage?: boolean;
+  /** `--skip-nodes-with-system-pods`. @default false (seed 000) */
+  readonly skipNodesWithSystemPods?: boolean;
+  /** `--scale-down-unneeded-time`. @default '1m' (seed 000) */
+  readonly scaleDownUnneededTime?: string;
+  /** `--scale-down-delay-after-add`. @default '1m' (seed 000) */
+  readonly scaleDownDelayAfterAdd?: string;
+  /** `--scale-down-delay-after-failure`. @default '1m' (seed 000) */
+  readonly scaleDownDelayAfterFailure?: string;
+  /** `--scan-interval`. @default '5s' (seed 000) */
+  readonly scanInterval?: string;
+  /** `--max-nodes-total`. @default 300 (seed 000: 3 groups × 100) */
+  readonly maxNodesTotal?: number;
+  /** Container requests and limits. @default requests and limits 100m / 300Mi (seed 000) */
+  readonly resources?: ContainerResources;
+  /**
+   * Further flags, merged over the chart's and the seed's flags (a key given here
+   * wins). @default {}
+   */
+  readonly extraArgs?: Readonly<Record<string, FlagValue>>;
+  /**
+   * Escape hatch: any chart values, deep-merged last (objects key by key;
+   * arrays and scalars replace). @default {}
+   */
+  readonly valuesOverride?: Readonly<Record<string, unknown>>;
+}
+
+/** Seed 000's Deployment flags and resources: the defaults of every optional input. */
+export const CLUSTER_AUTOSCALER_DEFAULTS = {
+  expander: 'least-waste',
+  balanceSimilarNodeGroups: true,
+  skipNodesWithLocalStorage: false,
+  skipNodesWithSystemPods: false,
+  scaleDownUnneededTime: '1m',
+  scaleDownDelayAfterAdd: '1m',
+  scaleDownDelayAfterFailure: '1m',
+  scanInterval: '5s',
+  maxNodesTotal: 300,
+  resources: {
+    requests: { cpu: '100m', memory: '300Mi' },
+    limits: { cpu: '100m', memory: '300Mi' },
+  },
+} as const satisfies Required<
+  Omit<ClusterAutoscalerValuesInput, 'clusterName' | 'region' | 'kubernetesVersion' | 'imageTag' | 'extraArgs' | 'valuesOverride'>
+>;
+
+/** The chart's own logging flags (its values.yaml default `extraArgs`), kept as seed 000 had them. */
+const CHART_LOGGING_ARGS = { logtostderr: true, stderrthreshold: 'info', v: 4 } as const;
+
+/**
+ * The autoscaler image tag for a cluster: the explicit tag when its minor
+ * matches the cluster's, else the tag pinned for the cluster's minor.
+ * Throws, naming the field, when neither gives a tag of the cluster's minor.
+ */
+export function clusterAutoscalerImageTag(kubernetesVersion: string, imageTag?: string): string {
+  const minor = minorOf(kubernetesVersion);
+  const pinned = minor ? KUBERNETES_RELEASES[minor]?.clusterAutoscalerImageTag : undefined;
+  if (imageTag !== undefined) {
+    const tagMinor = minorOf(imageTag);
+    if (!/^v\d+\.\d+\.\d+$/.test(imageTag) || tagMinor !== minor) {
+      throw new Error(
+        `autoscaler.imageTag (${imageTag}) is for Kubernetes ${tagMinor ?? '?'} but cluster.kubernetesVersion is ${kubernetesVersion}: ` +
+          `the autoscaler's minor must equal the cluster's; use a v${minor ?? kubernetesVersion}.x tag` +
+          (pinned ? ` or remove the field to use ${pinned}` : ''),
+      );
+    }
+    return imageTag;
+  }
+  if (!pinned) {
+    throw new Error(
+      `cluster.kubernetesVersion (${kubernetesVersion}) has no cluster-autoscaler image tag: use one of ` +
+        `${Object.keys(KUBERNETES_RELEASES).join(', ')}, add the minor to KUBERNETES_RELEASES in libs/config/src/catalog.ts, ` +
+        `or set autoscaler.imageTag to a v${minor ?? kubernetesVersion}.x tag`,
+    );
+  }
+  return pinned;
+}
+
+/**
+ * Helm values for the cluster-autoscaler chart.
+ *
+ * Flag precedence in `extraArgs`, lowest first: the chart's logging flags
+ * (`logtostderr`, `stderrthreshold`, `v`), then seed 000's flags from this
+ * input, then `input.extraArgs`. The whole object is then deep-merged with
+ * `input.valuesOverride`, which therefore wins over everything.
+ */
+export function clusterAutoscalerValues(input: ClusterAutoscalerValuesInput): Record<string, unknown> {
+  const d = CLUSTER_AUTOSCALER_DEFAULTS;
+  const seedArgs: Record<string, FlagValue> = {
+    expander: input.expander ?? d.expander,
+    'balance-similar-node-groups': input.balanceSimilarNodeGroups ?? d.balanceSimilarNodeGroups,
+    'skip-nodes-with-local-storage': input.skipNodesWithLocalStorage ?? d.skipNodesWithLocalStorage,
+    'skip-nodes-with-system-pods': input.skipNodesWithSystemPods ?? d.skipNodesWithSystemPods,
+    'scale-down-unneeded-time': input.scaleDownUnneededTime ?? d.scaleDownUnneededTime,
+    'scale-down-delay-after-add': input.scaleDownDelayAfterAdd ?? d.scaleDownDelayAfterAdd,
+    'scale-down-delay-after-failure': input.scaleDownDelayAfterFailure ?? d.scaleDownDelayAfterFailure,
+    'scan-interval': input.scanInterval ?? d.scanInterval,
+    'max-nodes-total': input.maxNodesTotal ?? d.maxNodesTotal,
+  };
+  const resources = input.resources ?? d.resources;
+  const values: Record<string, unknown> = {
+    cloudProvider: 'aws',
+    awsRegion: input.region,
+    autoDiscovery: {
+      clusterName: input.clusterName,
+      // The keys EKS puts on every managed node group's ASG; discovery matches key presence.
+      tags: ['k8s.io/cluster-autoscaler/enabled', `k8s.io/cluster-autoscaler/${input.clusterName}`],
+    },
+    image: {
+      repository: CLUSTER_AUTOSCALER_IMAGE_REPOSITORY,
+      tag: clusterAutoscalerImageTag(input.kubernetesVersion, input.imageTag),
+    },
+    rbac: {
+      create: true,
+      // EKS Pod Identity binds the IAM role to this name: no IRSA annotation.
+      serviceAccount: { create: true, name: CLUSTER_AUTOSCALER_SERVICE_ACCOUNT },
+    },
+    extraArgs: { ...CHART_LOGGING_ARGS, ...seedArgs, ...(input.extraArgs ?? {}) },
+    podAnnotations: {
+      'cluster-autoscaler.kubernetes.io/safe-to-evict': 'false',
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': '8085',
+    },
+    priorityClassName: 'system-cluster-critical',
+    resources: {
+      requests: { cpu: resources.requests.cpu, memory: resources.requests.memory },
+      limits: { cpu: resources.limits.cpu, memory: resources.limits.memory },
+    },
+  };
+  return mergeValues(values, input.valuesOverride as Record<string, unknown> | undefined);
+}

@@ -1,0 +1,60 @@
+import { Construct } from 'constructs';
+import type { ITerraformDependable, TerraformProvider } from 'cdktf';
+import { Release } from '@cdktf/provider-helm/lib/release';
+import { CLUSTER_AUTOSCALER_CHART } from './chart-versions';
+import {
+  CLUSTER_AUTOSCALER_NAMESPACE,
+  CLUSTER_AUTOSCALER_SERVICE_ACCOUNT,
+  clusterAutoscalerValues,
+  type ClusterAutoscalerValuesInput,
+} from './autoscaler-values';
+import { RELEASE_DEFAULTS, toHelmValuesYaml } from './helm-values';
+
+export interface ClusterAutoscalerProps extends ClusterAutoscalerValuesInput {
+  /** Helm provider of the workloads stack. @default - the stack's default helm provider */
+  readonly provider?: TerraformProvider;
+  /** Resources to create first (node groups, the Pod Identity association). @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+  /** Seconds Helm waits for the release to become ready. @default 600 */
+  readonly timeoutSeconds?: number;
+}
+
+/**
+ * The cluster-autoscaler, for the workloads stack: a Helm release of the
+ * upstream chart at the pinned version (chart-versions.ts) in kube-system, with
+ * values from `clusterAutoscalerValues`. Its IAM role lives in the cluster
+ * stack (`ClusterAutoscalerIdentity`), bound to the release's service account.
+ */
+export class ClusterAutoscaler extends Construct {
+  /** Helm release name. */
+  readonly releaseName = 'cluster-autoscaler';
+  /** Namespace of the release. */
+  readonly namespace = CLUSTER_AUTOSCALER_NAMESPACE;
+  /** Service account the chart creates. */
+  readonly serviceAccount = CLUSTER_AUTOSCALER_SERVICE_ACCOUNT;
+  /** The Helm values passed to the chart (before YAML rendering). */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** The Helm release resource, as the escape hatch. */
+  readonly release: Release;
+
+  constructor(scope: Construct, id: string, props: ClusterAutoscalerProps) {
+    super(scope, id);
+    const { provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
+    this.values = clusterAutoscalerValues(valuesInput);
+    this.release = new Release(this, 'release', {
+      name: this.releaseName,
+      namespace: CLUSTER_AUTOSCALER_NAMESPACE,
+      repository: CLUSTER_AUTOSCALER_CHART.repository,
+      chart: CLUSTER_AUTOSCALER_CHART.chart,
+      version: CLUSTER_AUTOSCALER_CHART.version,
+      values: [toHelmValuesYaml(this.values)],
+      atomic: RELEASE_DEFAULTS.atomic,
+      cleanupOnFail: RELEASE_DEFAULTS.cleanupOnFail,
+      wait: RELEASE_DEFAULTS.wait,
+      timeout: timeoutSeconds ?? RELEASE_DEFAULTS.timeoutSeconds,
+      maxHistory: RELEASE_DEFAULTS.maxHistory,
+      provider,
+      dependsOn,
+    });
+  }
+}

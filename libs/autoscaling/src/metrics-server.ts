@@ -1,0 +1,94 @@
+import { Construct } from 'constructs';
+import type { ITerraformDependable, TerraformProvider } from 'cdktf';
+import { Release } from '@cdktf/provider-helm/lib/release';
+import { METRICS_SERVER_CHART } from './chart-versions';
+import type { ContainerResources } from './autoscaler-values';
+import { mergeValues, RELEASE_DEFAULTS, toHelmValuesYaml } from './helm-values';
+
+/** Namespace of metrics-server. */
+export const METRICS_SERVER_NAMESPACE = 'kube-system';
+
+export interface MetricsServerValuesInput {
+  /**
+   * Container requests and limits. Every container of ours has both. The
+   * requests are the chart's defaults; the limits follow upstream's sizing
+   * rule (about 1m cpu and 2MiB per node) for seed 000's 300 nodes.
+   * @default requests 100m / 200Mi, limits 500m / 600Mi
+   */
+  readonly resources?: ContainerResources;
+  /**
+   * Escape hatch: any chart values, deep-merged last (objects key by key;
+   * arrays and scalars replace). @default {}
+   */
+  readonly valuesOverride?: Readonly<Record<string, unknown>>;
+}
+
+/** Defaults of `metricsServerValues`. */
+export const METRICS_SERVER_DEFAULTS = {
+  resources: {
+    requests: { cpu: '100m', memory: '200Mi' },
+    limits: { cpu: '500m', memory: '600Mi' },
+  },
+} as const satisfies Required<Omit<MetricsServerValuesInput, 'valuesOverride'>>;
+
+/**
+ * Helm values for the metrics-server chart (kubernetes-sigs/metrics-server
+ * `charts/metrics-server/values.yaml`): resources, then `valuesOverride` last.
+ * The chart's default args suit EKS (kubelet on its node status port with
+ * verified TLS), so none are changed.
+ */
+export function metricsServerValues(input: MetricsServerValuesInput = {}): Record<string, unknown> {
+  const r = input.resources ?? METRICS_SERVER_DEFAULTS.resources;
+  const values: Record<string, unknown> = {
+    resources: {
+      requests: { cpu: r.requests.cpu, memory: r.requests.memory },
+      limits: { cpu: r.limits.cpu, memory: r.limits.memory },
+    },
+  };
+  return mergeValues(values, input.valuesOverride as Record<string, unknown> | undefined);
+}
+
+export interface MetricsServerProps extends MetricsServerValuesInput {
+  /** Helm provider of the workloads stack. @default - the stack's default helm provider */
+  readonly provider?: TerraformProvider;
+  /** Resources to create first (node groups). @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+  /** Seconds Helm waits for the release to become ready. @default 600 */
+  readonly timeoutSeconds?: number;
+}
+
+/**
+ * metrics-server, which the Molecule's HPA reads cpu and memory from: a Helm
+ * release of the upstream chart at the pinned version in kube-system.
+ */
+export class MetricsServer extends Construct {
+  /** Helm release name. */
+  readonly releaseName = 'metrics-server';
+  /** Namespace of the release. */
+  readonly namespace = METRICS_SERVER_NAMESPACE;
+  /** The Helm values passed to the chart (before YAML rendering). */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** The Helm release resource, as the escape hatch. */
+  readonly release: Release;
+
+  constructor(scope: Construct, id: string, props: MetricsServerProps = {}) {
+    super(scope, id);
+    const { provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
+    this.values = metricsServerValues(valuesInput);
+    this.release = new Release(this, 'release', {
+      name: this.releaseName,
+      namespace: METRICS_SERVER_NAMESPACE,
+      repository: METRICS_SERVER_CHART.repository,
+      chart: METRICS_SERVER_CHART.chart,
+      version: METRICS_SERVER_CHART.version,
+      values: [toHelmValuesYaml(this.values)],
+      atomic: RELEASE_DEFAULTS.atomic,
+      cleanupOnFail: RELEASE_DEFAULTS.cleanupOnFail,
+      wait: RELEASE_DEFAULTS.wait,
+      timeout: timeoutSeconds ?? RELEASE_DEFAULTS.timeoutSeconds,
+      maxHistory: RELEASE_DEFAULTS.maxHistory,
+      provider,
+      dependsOn,
+    });
+  }
+}

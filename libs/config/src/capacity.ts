@@ -1,0 +1,175 @@
+/**
+ * Can the node groups hold the Molecule at its largest? The HPA (or the fixed
+ * replica count) asks for N pods of the Molecule's requests; the autoscaler can
+ * only add nodes up to each group's maxSize. When N pods do not fit, the extra
+ * pods stay Pending forever (seed 003: replicas outgrowing the group bounds).
+ *
+ * The check is a bin count, not a sum of resources: a pod is not divisible
+ * across nodes, so each node holds ⌊free cpu / pod cpu⌋ and ⌊free memory / pod
+ * memory⌋ pods, whichever is fewer (and no more than its max pods).
+ */
+import type { ConfigIssue } from './errors';
+import type { Environment } from './environment';
+import { cpuToMillicores, memoryToMiB } from './quantity';
+
+/** What Kubernetes can schedule on one node of an instance type. */
+export interface InstanceAllocatable {
+  /** Nominal vCPUs (EC2). */
+  readonly vcpu: number;
+  /** Nominal memory in GiB (EC2). */
+  readonly memoryGiB: number;
+  /** Max pods with the VPC CNI without prefix delegation (eni-max-pods.txt). */
+  readonly maxPods: number;
+  /** Allocatable cpu in millicores (see `nodeadmAllocatable`). */
+  readonly cpuMillicores: number;
+  /** Allocatable memory in MiB (see `nodeadmAllocatable`). */
+  readonly memoryMiB: number;
+}
+
+/** Share of nominal memory the kernel reports as MemTotal (conservative: Karpenter's 7.5 % VM overhead). */
+export const MEM_TOTAL_RATIO = 0.925;
+/** Kubelet hard eviction threshold, `memory.available` (nodeadm default). */
+export const EVICTION_HARD_MEMORY_MIB = 100;
+
+/**
+ * Allocatable of an EKS AL2023 node, as nodeadm configures the kubelet
+ * (awslabs/amazon-eks-ami `nodeadm/internal/kubelet/config.go`):
+ * - cpu: capacity − kubeReserved, where kubeReserved is 6 % of the 1st core,
+ *   1 % of the 2nd, 0.5 % of the 3rd and 4th and 0.25 % of every core above 4;
+ * - memory: MemTotal − kubeReserved (11 MiB × maxPods + 255 MiB) − evictionHard
+ *   (100 MiB), with MemTotal taken as ⌊92.5 % of nominal⌋ (the kernel keeps the rest).
+ * Every row of INSTANCE_ALLOCATABLE is this function's result (a test checks it).
+ */
+export function nodeadmAllocatable(vcpu: number, memoryGiB: number, maxPods: number): { cpuMillicores: number; memoryMiB: number } {
+  const reservedCpu =
+    60 * Math.min(vcpu, 1) +
+    10 * Math.min(Math.max(vcpu - 1, 0), 1) +
+    5 * Math.min(Math.max(vcpu - 2, 0), 2) +
+    2.5 * Math.max(vcpu - 4, 0);
+  const memTotal = Math.floor(memoryGiB * 1024 * MEM_TOTAL_RATIO);
+  return {
+    cpuMillicores: Math.floor(vcpu * 1000 - reservedCpu),
+    memoryMiB: memTotal - (11 * maxPods + 255) - EVICTION_HARD_MEMORY_MIB,
+  };
+}
+
+/**
+ * Allocatable per instance type (AL2023 EKS nodes, VPC CNI without prefix
+ * delegation). To add a type: look up its vCPUs, GiB and max pods
+ * (amazon-eks-ami `eni-max-pods.txt`) and write `nodeadmAllocatable`'s result.
+ */
+export const INSTANCE_ALLOCATABLE: Readonly<Record<string, InstanceAllocatable>> = {
+  't3.large': { vcpu: 2, memoryGiB: 8, maxPods: 35, cpuMillicores: 1930, memoryMiB: 6837 },
+  't3.xlarge': { vcpu: 4, memoryGiB: 16, maxPods: 58, cpuMillicores: 3920, memoryMiB: 14162 },
+  'm5.large': { vcpu: 2, memoryGiB: 8, maxPods: 29, cpuMillicores: 1930, memoryMiB: 6903 },
+  'm5.xlarge': { vcpu: 4, memoryGiB: 16, maxPods: 58, cpuMillicores: 3920, memoryMiB: 14162 },
+  'm5.2xlarge': { vcpu: 8, memoryGiB: 32, maxPods: 58, cpuMillicores: 7910, memoryMiB: 29317 },
+  'm5a.large': { vcpu: 2, memoryGiB: 8, maxPods: 29, cpuMillicores: 1930, memoryMiB: 6903 },
+  'm5a.xlarge': { vcpu: 4, memoryGiB: 16, maxPods: 58, cpuMillicores: 3920, memoryMiB: 14162 },
+  'm5a.2xlarge': { vcpu: 8, memoryGiB: 32, maxPods: 58, cpuMillicores: 7910, memoryMiB: 29317 },
+  'm6i.large': { vcpu: 2, memoryGiB: 8, maxPods: 29, cpuMillicores: 1930, memoryMiB: 6903 },
+  'm6i.xlarge': { vcpu: 4, memoryGiB: 16, maxPods: 58, cpuMillicores: 3920, memoryMiB: 14162 },
+  'm6i.2xlarge': { vcpu: 8, memoryGiB: 32, maxPods: 58, cpuMillicores: 7910, memoryMiB: 29317 },
+  'c5.xlarge': { vcpu: 4, memoryGiB: 8, maxPods: 58, cpuMillicores: 3920, memoryMiB: 6584 },
+  'r5.large': { vcpu: 2, memoryGiB: 16, maxPods: 29, cpuMillicores: 1930, memoryMiB: 14481 },
+};
+
+/**
+ * What every node gives to DaemonSets before any Molecule pod lands: aws-node
+ * (VPC CNI), kube-proxy, eks-pod-identity-agent and efs-csi-node, one pod
+ * each. Their requests add up to well under 200m / 400Mi today; the margin
+ * covers their growth and the log/metrics agents clusters usually add.
+ */
+export const NODE_SYSTEM_RESERVE = { cpuMillicores: 200, memoryMiB: 400, pods: 4 } as const;
+
+/** How many pods of the given requests fit on one node of a type. */
+export function podsPerNode(type: InstanceAllocatable, pod: { cpuMillicores: number; memoryMiB: number }): number {
+  const r = NODE_SYSTEM_RESERVE;
+  const byCpu = Math.floor((type.cpuMillicores - r.cpuMillicores) / pod.cpuMillicores);
+  const byMemory = Math.floor((type.memoryMiB - r.memoryMiB) / pod.memoryMiB);
+  return Math.max(0, Math.min(byCpu, byMemory, type.maxPods - r.pods));
+}
+
+interface GroupCapacity {
+  readonly maxSize: number;
+  readonly instanceType: string;
+  readonly podsPerNode: number;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "3 groups × max 2 nodes × 3 pods per m5.large + 1 group × ..." */
+function describeCapacity(groups: readonly GroupCapacity[]): string {
+  const parts = new Map<string, { count: number; g: GroupCapacity }>();
+  for (const g of groups) {
+    const key = `${g.maxSize}|${g.instanceType}|${g.podsPerNode}`;
+    const part = parts.get(key);
+    if (part) part.count += 1;
+    else parts.set(key, { count: 1, g });
+  }
+  return [...parts.values()]
+    .map(({ count, g }) => `${plural(count, 'group')} × max ${plural(g.maxSize, 'node')} × ${plural(g.podsPerNode, 'pod')} per ${g.instanceType}`)
+    .join(' + ');
+}
+
+/**
+ * The capacity rule: unknown instance types (at the field that sets them),
+ * then whether the most Molecule pods fit the node groups at their maxSize.
+ * The sum of maxSize against autoscaler.maxNodesTotal is the nodeGroups rule's.
+ */
+export function checkCapacity(env: Environment): ConfigIssue[] {
+  const out: ConfigIssue[] = [];
+  const seen = new Set<string>();
+  for (const g of env.nodeGroups) {
+    for (const type of g.instanceTypes) {
+      const path = `${g.configPath}.instanceTypes`;
+      if (INSTANCE_ALLOCATABLE[type] || seen.has(`${path}|${type}`)) continue;
+      seen.add(`${path}|${type}`);
+      out.push({
+        path,
+        message:
+          `('${type}') has no allocatable cpu, memory and max pods in the capacity table, so the Molecule's fit cannot be checked: ` +
+          `add it to INSTANCE_ALLOCATABLE in libs/config/src/capacity.ts or use one of ${Object.keys(INSTANCE_ALLOCATABLE).join(', ')}`,
+      });
+    }
+  }
+  if (out.length > 0) return out;
+
+  const hpaOn = env.hpa.enabled;
+  const field = hpaOn ? 'hpa.maxReplicas' : 'molecule.replicas';
+  const needed = hpaOn ? env.hpa.maxReplicas : env.molecule.replicas;
+  const requests = env.molecule.resources.requests;
+  const pod = { cpuMillicores: cpuToMillicores(requests.cpu), memoryMiB: memoryToMiB(requests.memory) };
+
+  // A group's capacity is that of its smallest type: the ASG may launch any of them.
+  const groups: GroupCapacity[] = env.nodeGroups.map((g) => {
+    const [smallest] = g.instanceTypes
+      .map((t) => ({ instanceType: t, podsPerNode: podsPerNode(INSTANCE_ALLOCATABLE[t], pod) }))
+      .sort((a, b) => a.podsPerNode - b.podsPerNode);
+    return { maxSize: g.maxSize, ...smallest };
+  });
+  const total = groups.reduce((sum, g) => sum + g.maxSize * g.podsPerNode, 0);
+  if (total >= needed) return out;
+
+  const r = NODE_SYSTEM_RESERVE;
+  const podText = `${requests.cpu}/${requests.memory}`;
+  const nothingFits = groups.filter((g) => g.podsPerNode === 0).map((g) => g.instanceType);
+  const fit = [...new Set(nothingFits)]
+    .map((t) => {
+      const a = INSTANCE_ALLOCATABLE[t];
+      return ` A ${podText} pod does not fit on a ${t} (${a.cpuMillicores - r.cpuMillicores}m/${a.memoryMiB - r.memoryMiB}Mi left after the ${r.cpuMillicores}m/${r.memoryMiB}Mi system reserve).`;
+    })
+    .join('');
+  const uniform = groups.every((g) => g.podsPerNode === groups[0].podsPerNode && g.podsPerNode > 0);
+  const maxSizeFix = uniform
+    ? `raise the groups' maxSize to ${Math.ceil(needed / (groups.length * groups[0].podsPerNode))}`
+    : "raise the groups' maxSize";
+  out.push({
+    path: field,
+    message:
+      `(${needed}) × ${podText} needs ${plural(needed, 'pod')} but the node groups hold at most ${total} ` +
+      `(${describeCapacity(groups)}), so the rest would stay Pending: ${maxSizeFix}, use a larger instance type, ` +
+      `or lower ${field} or molecule.resources.requests.${fit}`,
+  });
+  return out;
+}
