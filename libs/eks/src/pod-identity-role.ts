@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Token } from 'cdktf';
 import { EksPodIdentityAssociation } from '@cdktf/provider-aws/lib/eks-pod-identity-association';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -30,7 +31,8 @@ export class PodIdentityRole extends Construct {
 
   constructor(scope: Construct, id: string, props: PodIdentityRoleProps) {
     super(scope, id);
-    if (props.roleName.length > 64) {
+    // A name built from a token (another resource's attribute) is checked by IAM at apply.
+    if (!Token.isUnresolved(props.roleName) && props.roleName.length > 64) {
       throw new Error(`PodIdentityRole roleName '${props.roleName}' is ${props.roleName.length} characters: IAM allows 64`);
     }
     this.role = new IamRole(this, 'role', {

@@ -3,6 +3,7 @@ import { KUBERNETES_RELEASES, type Environment } from '@boomi-eks/config';
 import { Cluster, ClusterAddons, NodeGroups } from '@boomi-eks/eks';
 import type { Network } from '@boomi-eks/network';
 import { MoleculeFileSystem } from '@boomi-eks/efs';
+import { ClusterAutoscalerIdentity } from '@boomi-eks/autoscaling';
 import { EnvironmentStack } from './base-stack';
 
 export interface ClusterStackProps {
@@ -19,6 +20,7 @@ export class ClusterStack extends EnvironmentStack {
   readonly cluster: Cluster;
   readonly nodeGroups: NodeGroups;
   readonly fileSystem: MoleculeFileSystem;
+  readonly autoscalerIdentity?: ClusterAutoscalerIdentity;
 
   constructor(scope: Construct, env: Environment, props: ClusterStackProps) {
     super(scope, env, 'cluster');
@@ -64,6 +66,14 @@ export class ClusterStack extends EnvironmentStack {
       })),
       dependsOn: Object.values(beforeNodes.addons),
     });
+
+    if (env.autoscaler.enabled) {
+      // The role lives here, with the cluster; the chart in <env>-workloads
+      // creates the service account the association names.
+      this.autoscalerIdentity = new ClusterAutoscalerIdentity(this, 'cluster-autoscaler', {
+        clusterName: this.cluster.clusterName,
+      });
+    }
 
     this.fileSystem = new MoleculeFileSystem(this, 'efs', {
       name: c.name,
