@@ -1,0 +1,222 @@
+/**
+ * Props of the Molecule chart, their defaults (seed 000's YAML) and the one
+ * function that merges them. Typed here, independent of any config lib.
+ */
+
+/** How the Molecule authenticates to the platform on first start. */
+export type MoleculeAuthKind = 'password' | 'installerToken';
+
+/** Scheme of the NLB in front of the Service. */
+export type LoadBalancerScheme = 'internet-facing' | 'internal';
+
+/** The Molecule container image. */
+export interface MoleculeImage {
+  /** @default 'boomi/molecule' */
+  readonly repository?: string;
+  /** @default 'release' */
+  readonly tag?: string;
+  /** @default 'Always' */
+  readonly pullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+}
+
+/** Requests and limits of the `atom-node` container (Kubernetes quantities). */
+export interface MoleculeResources {
+  /** @default '500m' */
+  readonly cpuRequest?: string;
+  /** @default '1024Mi' (seed YAML; the seed's prose says 768Mi) */
+  readonly memoryRequest?: string;
+  /** @default '1000m' */
+  readonly cpuLimit?: string;
+  /** @default '1536Mi' (seed YAML; the seed's prose says 1024Mi) */
+  readonly memoryLimit?: string;
+}
+
+/** Timings of the `probe.sh` startup, readiness and liveness probes. */
+export interface MoleculeProbes {
+  /** @default 60 */
+  readonly startupFailureThreshold?: number;
+  /** @default 10 */
+  readonly readinessPeriodSeconds?: number;
+  /** @default 10 */
+  readonly readinessInitialDelaySeconds?: number;
+  /** @default 60 */
+  readonly livenessPeriodSeconds?: number;
+}
+
+/** The LoadBalancer Service (an NLB) in front of the Molecule. */
+export interface MoleculeService {
+  /** @default 80 */
+  readonly port?: number;
+  /** Also the container port of `atom-node`. @default 9090 */
+  readonly targetPort?: number;
+  /** @default 'internet-facing' */
+  readonly scheme?: LoadBalancerScheme;
+  /** Client CIDRs allowed to reach the NLB (`spec.loadBalancerSourceRanges`). @default [] (no restriction) */
+  readonly sourceRanges?: readonly string[];
+}
+
+/** The autoscaling/v2 HorizontalPodAutoscaler of the StatefulSet. */
+export interface MoleculeHpa {
+  /** @default true */
+  readonly enabled?: boolean;
+  /** @default 3 */
+  readonly minReplicas?: number;
+  /** @default 20 */
+  readonly maxReplicas?: number;
+  /** Target average CPU utilization, % of the request. @default 50 */
+  readonly cpuUtilization?: number;
+  /** Target average memory utilization, % of the request. @default 50 */
+  readonly memoryUtilization?: number;
+  /**
+   * When false, the HPA never scales down (`behavior.scaleDown.selectPolicy: Disabled`):
+   * the seed's answer to Atom Queues, which lose data on scale-down.
+   * @default true
+   */
+  readonly scaleDownEnabled?: boolean;
+  /** @default 60 */
+  readonly scaleDownStabilizationSeconds?: number;
+}
+
+/** The PodDisruptionBudget of the Molecule pods. */
+export interface MoleculePodDisruptionBudget {
+  /** @default true */
+  readonly enabled?: boolean;
+  /** A count (1) or a percentage ('25%'). @default 1 */
+  readonly maxUnavailable?: number | string;
+}
+
+/** A pod toleration (the subset of the Kubernetes fields a node taint needs). */
+export interface MoleculeToleration {
+  /** Taint key. @default - every key (with operator 'Exists') */
+  readonly key?: string;
+  /** @default 'Equal' (Kubernetes' default) */
+  readonly operator?: 'Exists' | 'Equal';
+  /** Must be empty with 'Exists'. @default '' */
+  readonly value?: string;
+  /** @default - every effect */
+  readonly effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  /** How long a NoExecute taint is tolerated. @default - forever */
+  readonly tolerationSeconds?: number;
+}
+
+/** Props of {@link MoleculeChart}. Every default reproduces seed 000's YAML. */
+export interface MoleculeChartProps {
+  /** EFS file system id (`fs-…`) or a cdktf token. */
+  readonly fileSystemId: string;
+  /** EFS access point id (`fsap-…`) or a cdktf token. PV volumeHandle is `<fs>::<fsap>`. */
+  readonly accessPointId: string;
+  /** Namespace of every namespaced object. @default 'boomi' */
+  readonly namespace?: string;
+  /** Emit the Namespace object. Set false for a namespace that already exists. @default true */
+  readonly createNamespace?: boolean;
+  /** Capacity of the PV and request of the PVC. @default '5Gi' */
+  readonly storageSize?: string;
+  /** @default { repository: 'boomi/molecule', tag: 'release', pullPolicy: 'Always' } */
+  readonly image?: MoleculeImage;
+  /** Initial StatefulSet replicas. @default 3 */
+  readonly replicas?: number;
+  /** Must exceed the Molecule's forceRestartOverride. @default 60 */
+  readonly terminationGracePeriodSeconds?: number;
+  /** BOOMI_ATOMNAME. @default 'boomi-molecule-eks' */
+  readonly atomName?: string;
+  /** BOOMI_CONTAINERNAME. @default 'boomi-molecule-eks' */
+  readonly containerName?: string;
+  /** URL of the platform. @default 'https://starlord.sandbox.boomi.com' */
+  readonly platformUrl?: string;
+  /** ATOM_VMOPTIONS_OVERRIDES, `|`-separated. @default '' */
+  readonly vmOptionsOverrides?: string;
+  /** CONTAINER_PROPERTIES_OVERRIDES, `|`-separated. @default '' */
+  readonly containerPropertiesOverrides?: string;
+  /** @default { cpuRequest: '500m', memoryRequest: '1024Mi', cpuLimit: '1000m', memoryLimit: '1536Mi' } */
+  readonly resources?: MoleculeResources;
+  /** @default { startupFailureThreshold: 60, readinessPeriodSeconds: 10, readinessInitialDelaySeconds: 10, livenessPeriodSeconds: 60 } */
+  readonly probes?: MoleculeProbes;
+  /**
+   * The Secret the env reads (keys `account` plus `username`/`password` or `token`).
+   * The chart does not create it: its values come from Secrets Manager in the stack.
+   * @default 'boomi-secret'
+   */
+  readonly secretName?: string;
+  /** `password`: BOOMI_USERNAME + BOOMI_PASSWORD; `installerToken`: INSTALL_TOKEN. @default 'password' */
+  readonly authKind?: MoleculeAuthKind;
+  /** `Memory` mounts /run and /tmp as RAM (counts toward the memory limit); `Disk` uses node disk. @default 'Memory' */
+  readonly tmpfsMedium?: 'Memory' | 'Disk';
+  /** @default { port: 80, targetPort: 9090, scheme: 'internet-facing', sourceRanges: [] } */
+  readonly service?: MoleculeService;
+  /** @default { enabled: true, minReplicas: 3, maxReplicas: 20, cpuUtilization: 50, memoryUtilization: 50, scaleDownEnabled: true, scaleDownStabilizationSeconds: 60 } */
+  readonly hpa?: MoleculeHpa;
+  /** @default { enabled: true, maxUnavailable: 1 } */
+  readonly podDisruptionBudget?: MoleculePodDisruptionBudget;
+  /** @default - none */
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  /** @default - none */
+  readonly tolerations?: readonly MoleculeToleration[];
+}
+
+/** The props with every default applied. */
+export interface ResolvedMoleculeProps
+  extends Required<
+    Omit<MoleculeChartProps, 'image' | 'resources' | 'probes' | 'service' | 'hpa' | 'podDisruptionBudget' | 'nodeSelector' | 'tolerations'>
+  > {
+  readonly image: Required<MoleculeImage>;
+  readonly resources: Required<MoleculeResources>;
+  readonly probes: Required<MoleculeProbes>;
+  readonly service: Required<MoleculeService>;
+  readonly hpa: Required<MoleculeHpa>;
+  readonly podDisruptionBudget: Required<MoleculePodDisruptionBudget>;
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  readonly tolerations?: readonly MoleculeToleration[];
+}
+
+/** The defaults: seed 000's YAML, value for value. */
+export const MOLECULE_CHART_DEFAULTS = {
+  namespace: 'boomi',
+  createNamespace: true,
+  storageSize: '5Gi',
+  image: { repository: 'boomi/molecule', tag: 'release', pullPolicy: 'Always' },
+  replicas: 3,
+  terminationGracePeriodSeconds: 60,
+  atomName: 'boomi-molecule-eks',
+  containerName: 'boomi-molecule-eks',
+  platformUrl: 'https://starlord.sandbox.boomi.com',
+  vmOptionsOverrides: '',
+  containerPropertiesOverrides: '',
+  resources: { cpuRequest: '500m', memoryRequest: '1024Mi', cpuLimit: '1000m', memoryLimit: '1536Mi' },
+  probes: { startupFailureThreshold: 60, readinessPeriodSeconds: 10, readinessInitialDelaySeconds: 10, livenessPeriodSeconds: 60 },
+  secretName: 'boomi-secret',
+  authKind: 'password',
+  tmpfsMedium: 'Memory',
+  service: { port: 80, targetPort: 9090, scheme: 'internet-facing', sourceRanges: [] as readonly string[] },
+  hpa: {
+    enabled: true,
+    minReplicas: 3,
+    maxReplicas: 20,
+    cpuUtilization: 50,
+    memoryUtilization: 50,
+    scaleDownEnabled: true,
+    scaleDownStabilizationSeconds: 60,
+  },
+  podDisruptionBudget: { enabled: true, maxUnavailable: 1 as number | string },
+} as const satisfies Omit<ResolvedMoleculeProps, 'fileSystemId' | 'accessPointId'>;
+
+/** Applies {@link MOLECULE_CHART_DEFAULTS} under the given props (props win, group by group). */
+export function resolveMoleculeProps(props: MoleculeChartProps): ResolvedMoleculeProps {
+  const d = MOLECULE_CHART_DEFAULTS;
+  return {
+    ...d,
+    ...stripUndefined(props),
+    fileSystemId: props.fileSystemId,
+    accessPointId: props.accessPointId,
+    image: { ...d.image, ...stripUndefined(props.image) },
+    resources: { ...d.resources, ...stripUndefined(props.resources) },
+    probes: { ...d.probes, ...stripUndefined(props.probes) },
+    service: { ...d.service, ...stripUndefined(props.service) },
+    hpa: { ...d.hpa, ...stripUndefined(props.hpa) },
+    podDisruptionBudget: { ...d.podDisruptionBudget, ...stripUndefined(props.podDisruptionBudget) },
+  };
+}
+
+/** Drops keys whose value is undefined, so `{ tag: undefined }` keeps the default. */
+function stripUndefined<T extends object>(o: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
