@@ -93,7 +93,9 @@ export class NodeGroups extends Construct {
       const maxSize = g.maxSize ?? d.maxSize;
       const desiredSize = g.desiredSize ?? d.desiredSize;
       if (minSize > maxSize || desiredSize < minSize || desiredSize > maxSize) {
-        throw new Error(`node group '${g.name}': need minSize (${minSize}) ≤ desiredSize (${desiredSize}) ≤ maxSize (${maxSize})`);
+        throw new Error(
+          `node group '${g.name}': need minSize (${minSize}) ≤ desiredSize (${desiredSize}) ≤ maxSize (${maxSize}): set desiredSize within the bounds`,
+        );
       }
 
       const template = new LaunchTemplate(this, `${g.name}-lt`, {

@@ -21,6 +21,9 @@ export const MAX_PLANNED_AZS = 7;
 
 export function subnetCidrs(vpcCidr: string, availabilityZones: readonly string[]): AzSubnetCidrs[] {
   const vpc = mustParseCidr(vpcCidr);
+  if (vpc.prefix < 16) {
+    throw new Error(`vpcCidr (${vpcCidr}) is larger than a /16, which AWS does not allow for a VPC`);
+  }
   if (vpc.prefix > 22) {
     throw new Error(`vpcCidr (${vpcCidr}) is smaller than a /22: public subnets would be under the /28 AWS minimum`);
   }

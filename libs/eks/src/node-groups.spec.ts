@@ -1,0 +1,212 @@
+import { Construct } from 'constructs';
+import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import { NodeGroups, type NodeGroupSpec, type NodeGroupsProps } from '@boomi-eks/eks';
+import { listResources, onlyResource, referencedResource, resourcesOfType, synthConstruct, type StackJson } from '@boomi-eks/testing';
+
+const GROUPS: NodeGroupSpec[] = [
+  { name: 'workers-a', subnetId: 'subnet-0a' },
+  { name: 'workers-b', subnetId: 'subnet-0b' },
+  { name: 'workers-c', subnetId: 'subnet-0c' },
+];
+
+function synthNodeGroups(
+  props: Partial<NodeGroupsProps> = {},
+  before?: (scope: Construct) => Partial<NodeGroupsProps>,
+): { json: StackJson; nodeGroups: NodeGroups } {
+  const { json, result } = synthConstruct((scope) => {
+    const extra = before?.(scope) ?? {};
+    return new NodeGroups(scope, 'nodes', { clusterName: 'boomi-dev', groups: GROUPS, ...props, ...extra });
+  });
+  return { json, nodeGroups: result };
+}
+
+/** The node group resource with the given EKS name. */
+function nodeGroupNamed(json: StackJson, name: string): Record<string, any> {
+  const found = listResources(json, EksNodeGroup.tfResourceType).filter((g) => g.node_group_name === name);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+/** The launch template a node group points at, checking that id and version name the same template. */
+function launchTemplateOf(json: StackJson, group: Record<string, any>): Record<string, any> {
+  const id = referencedResource(json, group.launch_template.id);
+  const version = referencedResource(json, group.launch_template.version);
+  expect(id).toEqual(expect.objectContaining({ type: LaunchTemplate.tfResourceType, attribute: 'id' }));
+  expect(version).toEqual(expect.objectContaining({ type: LaunchTemplate.tfResourceType, name: id!.name, attribute: 'latest_version' }));
+  return resourcesOfType(json, LaunchTemplate.tfResourceType)[id!.name];
+}
+
+describe('NodeGroups', () => {
+  it('makes one managed node group per spec, each in its single subnet', () => {
+    const { json, nodeGroups } = synthNodeGroups();
+    const groups = listResources(json, EksNodeGroup.tfResourceType);
+    expect(groups.map((g) => [g.node_group_name, g.subnet_ids])).toEqual([
+      ['workers-a', ['subnet-0a']],
+      ['workers-b', ['subnet-0b']],
+      ['workers-c', ['subnet-0c']],
+    ]);
+    groups.forEach((g) => expect(g.cluster_name).toBe('boomi-dev'));
+    expect(nodeGroups.nodeGroups).toHaveLength(3);
+  });
+
+  it('seeds min 1, max 100, desired 1 when sizes are not given', () => {
+    const { json } = synthNodeGroups();
+    expect(nodeGroupNamed(json, 'workers-a').scaling_config).toEqual({ min_size: 1, max_size: 100, desired_size: 1 });
+  });
+
+  it('uses the sizes given', () => {
+    const { json } = synthNodeGroups({ groups: [{ name: 'big', subnetId: 'subnet-0a', minSize: 2, maxSize: 6, desiredSize: 3 }] });
+    expect(nodeGroupNamed(json, 'big').scaling_config).toEqual({ min_size: 2, max_size: 6, desired_size: 3 });
+  });
+
+  it('leaves desired_size to the autoscaler after create', () => {
+    const { json } = synthNodeGroups();
+    listResources(json, EksNodeGroup.tfResourceType).forEach((g) =>
+      expect(g.lifecycle).toEqual({ ignore_changes: ['scaling_config[0].desired_size'] }),
+    );
+  });
+
+  describe('launch template', () => {
+    it('gives each group its own template, referenced by id and latest version', () => {
+      const { json } = synthNodeGroups();
+      const templates = GROUPS.map((g) => launchTemplateOf(json, nodeGroupNamed(json, g.name)));
+      expect(new Set(templates).size).toBe(GROUPS.length);
+      expect(listResources(json, LaunchTemplate.tfResourceType)).toHaveLength(GROUPS.length);
+    });
+
+    it('requires IMDSv2 with hop limit 1, so pods cannot reach the node credentials', () => {
+      const { json } = synthNodeGroups();
+      for (const g of GROUPS) {
+        expect(launchTemplateOf(json, nodeGroupNamed(json, g.name)).metadata_options).toEqual({
+          http_endpoint: 'enabled',
+          http_tokens: 'required',
+          http_put_response_hop_limit: 1,
+        });
+      }
+    });
+
+    it('gives the root volume /dev/xvda as encrypted gp3 of 20 GiB by default', () => {
+      const { json } = synthNodeGroups();
+      const template = launchTemplateOf(json, nodeGroupNamed(json, 'workers-a'));
+      expect(template.block_device_mappings).toEqual([
+        {
+          device_name: '/dev/xvda',
+          ebs: expect.objectContaining({ volume_type: 'gp3', encrypted: 'true', volume_size: 20 }),
+        },
+      ]);
+    });
+
+    it('sizes the root volume as given', () => {
+      const { json } = synthNodeGroups({ groups: [{ name: 'disk', subnetId: 'subnet-0a', diskSizeGiB: 80 }] });
+      const template = launchTemplateOf(json, nodeGroupNamed(json, 'disk'));
+      expect(template.block_device_mappings[0].ebs).toEqual(expect.objectContaining({ volume_size: 80, encrypted: 'true' }));
+    });
+  });
+
+  describe('node role', () => {
+    it('is assumed by EC2 and has exactly the worker, CNI, ECR read-only and SSM policies', () => {
+      const { json } = synthNodeGroups();
+      const role = onlyResource(json, IamRole.tfResourceType);
+      expect(JSON.parse(role.assume_role_policy).Statement).toEqual([
+        expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }),
+      ]);
+      const roleName = Object.keys(resourcesOfType(json, IamRole.tfResourceType))[0];
+      const attachments = listResources(json, IamRolePolicyAttachment.tfResourceType);
+      attachments.forEach((a) => expect(a.role).toBe(`\${${IamRole.tfResourceType}.${roleName}.name}`));
+      expect(attachments.map((a) => a.policy_arn).sort()).toEqual(
+        [
+          'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy',
+          'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
+          'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
+          'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
+        ].sort(),
+      );
+    });
+
+    it('is the role of every group, which waits for its policies', () => {
+      const { json } = synthNodeGroups();
+      const roleName = Object.keys(resourcesOfType(json, IamRole.tfResourceType))[0];
+      const attachmentAddresses = Object.keys(resourcesOfType(json, IamRolePolicyAttachment.tfResourceType)).map(
+        (n) => `${IamRolePolicyAttachment.tfResourceType}.${n}`,
+      );
+      for (const g of listResources(json, EksNodeGroup.tfResourceType)) {
+        expect(g.node_role_arn).toBe(`\${${IamRole.tfResourceType}.${roleName}.arn}`);
+        expect(g.depends_on).toEqual(expect.arrayContaining(attachmentAddresses));
+      }
+    });
+  });
+
+  it('passes labels and taints through', () => {
+    const { json } = synthNodeGroups({
+      groups: [
+        {
+          name: 'molecule',
+          subnetId: 'subnet-0a',
+          labels: { workload: 'molecule', 'boomi.com/tier': 'runtime' },
+          taints: [
+            { key: 'dedicated', value: 'molecule', effect: 'NO_SCHEDULE' },
+            { key: 'spot', effect: 'PREFER_NO_SCHEDULE' },
+          ],
+        },
+      ],
+    });
+    const group = nodeGroupNamed(json, 'molecule');
+    expect(group.labels).toEqual({ workload: 'molecule', 'boomi.com/tier': 'runtime' });
+    expect(group.taint).toEqual([
+      { key: 'dedicated', value: 'molecule', effect: 'NO_SCHEDULE' },
+      { key: 'spot', effect: 'PREFER_NO_SCHEDULE' },
+    ]);
+  });
+
+  it('has neither labels nor taints when none are given', () => {
+    const { json } = synthNodeGroups();
+    const group = nodeGroupNamed(json, 'workers-a');
+    expect(group.labels).toBeUndefined();
+    expect(group.taint ?? []).toEqual([]);
+  });
+
+  it('is ON_DEMAND m5.large by default, and takes SPOT with other instance types', () => {
+    const { json } = synthNodeGroups({
+      groups: [
+        { name: 'default', subnetId: 'subnet-0a' },
+        { name: 'spot', subnetId: 'subnet-0b', capacityType: 'SPOT', instanceTypes: ['m6i.large', 'm5.large'] },
+      ],
+    });
+    expect(nodeGroupNamed(json, 'default')).toEqual(expect.objectContaining({ capacity_type: 'ON_DEMAND', instance_types: ['m5.large'] }));
+    expect(nodeGroupNamed(json, 'spot')).toEqual(expect.objectContaining({ capacity_type: 'SPOT', instance_types: ['m6i.large', 'm5.large'] }));
+  });
+
+  it('waits for the given dependencies (the vpc-cni add-on)', () => {
+    const { json } = synthNodeGroups({}, (scope) => ({
+      dependsOn: [new IamRole(scope, 'stand-in-for-vpc-cni', { name: 'stand-in', assumeRolePolicy: '{}' })],
+    }));
+    const [standIn] = Object.entries(resourcesOfType(json, IamRole.tfResourceType)).find(([, r]) => r.name === 'stand-in')!;
+    for (const g of listResources(json, EksNodeGroup.tfResourceType)) {
+      expect(g.depends_on).toContain(`${IamRole.tfResourceType}.${standIn}`);
+    }
+  });
+
+  describe('refuses', () => {
+    it('minSize above maxSize, naming the group and both values', () => {
+      expect(() => synthNodeGroups({ groups: [{ name: 'bad', subnetId: 'subnet-0a', minSize: 5, maxSize: 2, desiredSize: 2 }] })).toThrow(
+        /node group 'bad': need minSize \(5\) ≤ desiredSize \(2\) ≤ maxSize \(2\)/,
+      );
+    });
+
+    it.each([
+      ['below minSize', { minSize: 2, maxSize: 5, desiredSize: 1 }],
+      ['above maxSize', { minSize: 1, maxSize: 5, desiredSize: 6 }],
+    ])('desiredSize %s, naming the values', (_, sizes) => {
+      expect(() => synthNodeGroups({ groups: [{ name: 'bad', subnetId: 'subnet-0a', ...sizes }] })).toThrow(
+        new RegExp(`node group 'bad': need minSize \\(${sizes.minSize}\\) ≤ desiredSize \\(${sizes.desiredSize}\\) ≤ maxSize \\(${sizes.maxSize}\\)`),
+      );
+    });
+
+    it('an empty group list, naming the cluster', () => {
+      expect(() => synthNodeGroups({ groups: [] })).toThrow(/NodeGroups for 'boomi-dev': groups is empty/);
+    });
+  });
+});
