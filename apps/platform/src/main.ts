@@ -1,6 +1,6 @@
 /**
  * The cdktf app: every environment file in ./environments becomes the stacks
- * `<env>-network` and `<env>-cluster`, plus the account's `state` stack.
+ * `<env>-network`, `<env>-cluster` and `<env>-workloads`, plus the account's `state` stack.
  * Offline: needs no AWS credentials and no Terraform.
  */
 import { App } from 'cdktf';

@@ -16,8 +16,8 @@ const out = synthApp(app);
 const ENV_STACKS = ['dev-network', 'dev-cluster', 'prod-network', 'prod-cluster'];
 
 describe('the shipped environments', () => {
-  it('synthesize the state stack and a network and cluster stack per environment', () => {
-    expect(out.stackIds()).toEqual(['dev-cluster', 'dev-network', 'prod-cluster', 'prod-network', 'state']);
+  it('synthesize the state stack and a network, cluster and workloads stack per environment', () => {
+    expect(out.stackIds()).toEqual(['dev-cluster', 'dev-network', 'dev-workloads', 'prod-cluster', 'prod-network', 'prod-workloads', 'state']);
   });
 
   it.each(ENV_STACKS)('%s keeps its state in S3 at <env>/<stack>.tfstate, encrypted and locked', (id) => {

@@ -3,11 +3,13 @@ import { ConfigError, validateEnvironment, type ConfigIssue, type Environment } 
 import { StateStack } from './stacks/state-stack';
 import { NetworkStack } from './stacks/network-stack';
 import { ClusterStack } from './stacks/cluster-stack';
+import { WorkloadsStack } from './stacks/workloads-stack';
 
 /** The stacks of one environment. */
 export interface EnvironmentStacks {
   readonly network: NetworkStack;
   readonly cluster: ClusterStack;
+  readonly workloads: WorkloadsStack;
 }
 
 /**
@@ -50,7 +52,8 @@ export function buildPlatform(scope: Construct, envs: readonly Environment[]): M
   for (const env of envs) {
     const network = new NetworkStack(scope, env);
     const cluster = new ClusterStack(scope, env, { network: network.network });
-    stacks.set(env.name, { network, cluster });
+    const workloads = new WorkloadsStack(scope, env, { cluster });
+    stacks.set(env.name, { network, cluster, workloads });
   }
   return stacks;
 }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { TerraformOutput } from 'cdktf';
 import { KUBERNETES_RELEASES, type Environment } from '@boomi-eks/config';
 import { Cluster, ClusterAddons, NodeGroups } from '@boomi-eks/eks';
 import type { Network } from '@boomi-eks/network';
@@ -83,6 +84,13 @@ export class ClusterStack extends EnvironmentStack {
       clusterSecurityGroupId: this.cluster.clusterSecurityGroupId,
       posixUser: env.molecule.fileSystemUser,
     });
+
+    // For people and tools (`terraform output`, the manifest export); the
+    // workloads stack reads these values through cdktf cross-stack references.
+    new TerraformOutput(this, 'cluster_name', { value: this.cluster.clusterName });
+    new TerraformOutput(this, 'cluster_endpoint', { value: this.cluster.clusterEndpoint });
+    new TerraformOutput(this, 'efs_file_system_id', { value: this.fileSystem.fileSystemId });
+    new TerraformOutput(this, 'efs_access_point_id', { value: this.fileSystem.accessPointId });
 
     new ClusterAddons(this, 'addons-after-nodes', {
       clusterName: this.cluster.clusterName,

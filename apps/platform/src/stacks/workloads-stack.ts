@@ -1,0 +1,85 @@
+import { Construct } from 'constructs';
+import { Fn, dependable } from 'cdktf';
+import { App as Cdk8sApp } from 'cdk8s';
+import { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
+import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
+import type { Environment } from '@boomi-eks/config';
+import { ClusterAutoscaler, MetricsServer } from '@boomi-eks/autoscaling';
+import { ChartManifests, MoleculeChart } from '@boomi-eks/molecule';
+import { EnvironmentStack } from './base-stack';
+import type { ClusterStack } from './cluster-stack';
+import { MOLECULE_SECRET_NAME, moleculeChartProps } from '../molecule-chart-props';
+
+export interface WorkloadsStackProps {
+  /** The cluster stack: endpoint, CA and EFS ids reach this stack as remote state. */
+  readonly cluster: ClusterStack;
+}
+
+/** Keys of the Secrets Manager secret's JSON, per auth kind (seed 000's Secret). */
+export const SECRET_KEYS = {
+  password: ['account', 'username', 'password'],
+  installerToken: ['account', 'token'],
+} as const;
+
+/**
+ * `<env>-workloads`: what runs in the cluster. metrics-server and the
+ * cluster-autoscaler (Helm), and the Molecule (cdk8s chart → kubernetes_manifest),
+ * with its credentials copied from AWS Secrets Manager into a Kubernetes Secret
+ * at apply time, so no value is ever in code, in cdktf.out or in a plan.
+ * The kubernetes and helm providers authenticate with `aws eks get-token`.
+ */
+export class WorkloadsStack extends EnvironmentStack {
+  readonly chart: MoleculeChart;
+  readonly manifests: ChartManifests;
+  readonly secret: SecretV1;
+
+  constructor(scope: Construct, env: Environment, props: WorkloadsStackProps) {
+    super(scope, env, 'workloads');
+    const eks = props.cluster.cluster;
+    const host = eks.clusterEndpoint;
+    const ca = Fn.base64decode(eks.clusterCertificateAuthorityData);
+    const exec = {
+      apiVersion: 'client.authentication.k8s.io/v1beta1',
+      command: 'aws',
+      args: ['eks', 'get-token', '--cluster-name', env.cluster.name, '--region', env.region],
+    };
+    const kubernetes = new KubernetesProvider(this, 'kubernetes', { host, clusterCaCertificate: ca, exec: [exec] });
+    const helm = new HelmProvider(this, 'helm', { kubernetes: { host, clusterCaCertificate: ca, exec } });
+
+    if (env.metricsServer.enabled) {
+      new MetricsServer(this, 'metrics-server', { provider: helm });
+    }
+    if (env.autoscaler.enabled) {
+      const { enabled: _enabled, ...flags } = env.autoscaler;
+      new ClusterAutoscaler(this, 'cluster-autoscaler', {
+        ...flags,
+        clusterName: env.cluster.name,
+        region: env.region,
+        kubernetesVersion: env.cluster.kubernetesVersion,
+        provider: helm,
+      });
+    }
+
+    const fs = props.cluster.fileSystem;
+    this.chart = new MoleculeChart(new Cdk8sApp(), 'molecule', moleculeChartProps(env, fs.fileSystemId, fs.accessPointId));
+    this.manifests = new ChartManifests(this, 'molecule', { chart: this.chart, provider: kubernetes });
+
+    const credentials = new DataAwsSecretsmanagerSecretVersion(this, 'molecule-credentials', {
+      secretId: env.molecule.auth.secretName,
+    });
+    const json = Fn.jsondecode(credentials.secretString);
+    const namespaceManifest = this.manifests.manifests[`namespace-${env.molecule.namespace}`];
+    this.secret = new SecretV1(this, 'molecule-secret', {
+      provider: kubernetes,
+      metadata: { name: MOLECULE_SECRET_NAME, namespace: env.molecule.namespace },
+      type: 'Opaque',
+      data: Object.fromEntries(SECRET_KEYS[env.molecule.auth.kind].map((key) => [key, Fn.lookup(json, key)])),
+      dependsOn: namespaceManifest ? [namespaceManifest] : undefined,
+    });
+    // The pods read the Secret at start: create it before the StatefulSet.
+    const statefulSet = this.manifests.manifests[`statefulset-${this.chart.statefulSetName}`];
+    statefulSet.dependsOn = [...(statefulSet.dependsOn ?? []), dependable(this.secret)];
+  }
+}
