@@ -1,8 +1,8 @@
 import { renderMolecule } from '../test/molecule-fixtures';
-import { validateKubernetesObject, VALIDATED_KINDS } from '../test/kube-validators';
+import { validateKubernetesObject, VALIDATED_KINDS } from '@boomi-eks/testing';
 
 // Every object of every variant goes through @kubernetes-models/validate
-// (the Kubernetes API schemas, through kubernetes-models; see test/kube-validators.ts).
+// (the Kubernetes API schemas, through kubernetes-models; see libs/testing/src/kubernetes-validate.ts).
 const variants = {
   defaults: {},
   installerToken: { authKind: 'installerToken' as const },

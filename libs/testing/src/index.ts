@@ -1,2 +1,3 @@
 export * from './source-files';
 export * from './synth';
+export * from './kubernetes-validate';
