@@ -44,6 +44,15 @@ export function buildPlatform(scope: Construct, envs: readonly Environment[]): M
       },
     ]);
   }
+  const regions = new Set(envs.map((e) => e.state.region));
+  if (regions.size > 1) {
+    throw new ConfigError('state', [
+      {
+        path: 'state.region',
+        message: `environments put the state bucket in ${regions.size} regions (${[...regions].join(', ')}): the bucket has one; set state.region to it in every environment file`,
+      },
+    ]);
+  }
   const first = envs[0];
   if (first) {
     new StateStack(scope, 'state', { bucket: first.state.bucket, region: first.state.region, accountId: first.accountId });

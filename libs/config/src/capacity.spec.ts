@@ -30,7 +30,7 @@ const BASE: EnvironmentInput = {
     adminPrincipalArns: ['arn:aws:iam::123456789012:role/platform-admin'],
     endpoint: { publicAccessCidrs: ['203.0.113.0/24'] },
   },
-  molecule: { auth: { secretName: 'boomi/dev/molecule' } },
+  molecule: { auth: { secretName: 'boomi/dev/molecule' }, service: { sourceRanges: ['198.51.100.0/24'] } },
 };
 function validate(overrides: Overrides): readonly ConfigIssue[] {
   const result = validateEnvironment(deepMerge(BASE, overrides));

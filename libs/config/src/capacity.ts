@@ -123,7 +123,7 @@ export function checkCapacity(env: Environment): ConfigIssue[] {
   for (const g of env.nodeGroups) {
     for (const type of g.instanceTypes) {
       const path = `${g.configPath}.instanceTypes`;
-      if (INSTANCE_ALLOCATABLE[type] || seen.has(`${path}|${type}`)) continue;
+      if (Object.hasOwn(INSTANCE_ALLOCATABLE, type) || seen.has(`${path}|${type}`)) continue;
       seen.add(`${path}|${type}`);
       out.push({
         path,

@@ -29,7 +29,7 @@ function validInput(overrides: DeepPartial<EnvironmentInput> = {}): EnvironmentI
       adminPrincipalArns: ['arn:aws:iam::123456789012:role/platform-admin'],
       endpoint: { publicAccessCidrs: ['203.0.113.0/24'] },
     },
-    molecule: { auth: { secretName: 'boomi/dev/molecule' } },
+    molecule: { auth: { secretName: 'boomi/dev/molecule' }, service: { sourceRanges: ['198.51.100.0/24'] } },
   };
   return deepMerge(base, overrides) as EnvironmentInput;
 }
@@ -151,7 +151,6 @@ describe('defaults (seed 000 unless noted)', () => {
     ['molecule.fileSystemUser', { uid: 1000, gid: 1000 }],
     ['molecule.auth.kind', 'password'],
     ['molecule.atomQueues', { inUse: false, acceptScaleDownDataLoss: false }],
-    ['molecule.service.sourceRanges', []],
     ['hpa.enabled', true],
     ['hpa.scaleDown.enabled', true],
     ['autoscaler.enabled', true],

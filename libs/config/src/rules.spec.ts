@@ -30,7 +30,7 @@ function validInput(overrides: Overrides = {}): EnvironmentInput {
       adminPrincipalArns: ['arn:aws:iam::123456789012:role/platform-admin'],
       endpoint: { publicAccessCidrs: ['203.0.113.0/24'] },
     },
-    molecule: { auth: { secretName: 'boomi/dev/molecule' } },
+    molecule: { auth: { secretName: 'boomi/dev/molecule' }, service: { sourceRanges: ['198.51.100.0/24'] } },
   };
   return deepMerge(base, overrides) as EnvironmentInput;
 }
@@ -61,6 +61,12 @@ describe('checkRules: refused', () => {
       { availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1a'] },
       'availabilityZones[2]',
       "('us-east-1a') is listed twice",
+    ],
+    [
+      'an internet-facing Molecule load balancer with no client CIDRs',
+      { molecule: { service: { scheme: 'internet-facing', sourceRanges: [] } } },
+      'molecule.service.sourceRanges',
+      "is empty while molecule.service.scheme is 'internet-facing'",
     ],
     // network
     ['a /8 VPC', { network: { vpcCidr: '10.0.0.0/8' } }, 'network.vpcCidr', '(10.0.0.0/8) must be a /16 to /22'],
@@ -285,6 +291,7 @@ describe('checkRules: refused', () => {
 
 describe('checkRules: accepted', () => {
   it.each<[string, Overrides]>([
+    ['an internal Molecule load balancer with no client CIDRs', { molecule: { service: { scheme: 'internal', sourceRanges: [] } } }],
     ['the minimal input', {}],
     ['a /16 VPC', { network: { vpcCidr: '10.1.0.0/16' } }],
     ['a /22 VPC', { network: { vpcCidr: '10.100.0.0/22' } }],

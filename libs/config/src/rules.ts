@@ -204,6 +204,14 @@ const moleculeLifecycle: Rule = (env) => {
       out.push(issue('molecule.replicas', `(${m.replicas}) must be between hpa.minReplicas (${h.minReplicas}) and hpa.maxReplicas (${h.maxReplicas})`));
     }
   }
+  if (m.service.scheme === 'internet-facing' && m.service.sourceRanges.length === 0) {
+    out.push(
+      issue(
+        'molecule.service.sourceRanges',
+        "is empty while molecule.service.scheme is 'internet-facing', which would open the Molecule's load balancer to the whole internet: list the client CIDRs (0.0.0.0/0 if you really mean everyone), or set scheme 'internal'",
+      ),
+    );
+  }
   m.service.sourceRanges.forEach((r, i) => {
     if (!parseCidr(r)) out.push(issue(`molecule.service.sourceRanges[${i}]`, `(${r}) is not a CIDR block`));
   });

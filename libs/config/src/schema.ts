@@ -238,7 +238,7 @@ export const EnvironmentSchema = z.strictObject({
         targetPort: z.number().int().min(1).max(65535).default(9090),
         /** @default 'internet-facing' (seed 000's NLB) */
         scheme: z.enum(['internet-facing', 'internal']).default('internet-facing'),
-        /** Client CIDRs allowed to the NLB listener; empty means the VPC only. @default [] */
+        /** Client CIDRs allowed to the NLB listener (loadBalancerSourceRanges); required when internet-facing. @default [] */
         sourceRanges: z.array(cidr).default([]),
       })
       .prefault({}),

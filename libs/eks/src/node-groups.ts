@@ -48,6 +48,12 @@ export interface NodeGroupsProps {
   readonly groups: readonly NodeGroupSpec[];
   /** What must exist before nodes join (the vpc-cni add-on). @default [] */
   readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Tags for the nodes' instances, volumes and network interfaces. The AWS
+   * provider's default_tags do not reach a launch template's tag
+   * specifications, so pass the environment's tags here. @default {}
+   */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export const NODE_GROUP_DEFAULTS = {
@@ -117,10 +123,10 @@ export class NodeGroups extends Construct {
             },
           },
         ],
-        tagSpecifications: [
-          { resourceType: 'instance', tags: { Name: `${props.clusterName}-${g.name}` } },
-          { resourceType: 'volume', tags: { Name: `${props.clusterName}-${g.name}` } },
-        ],
+        tagSpecifications: (['instance', 'volume', 'network-interface'] as const).map((resourceType) => ({
+          resourceType,
+          tags: { ...props.tags, Name: `${props.clusterName}-${g.name}` },
+        })),
       });
 
       return new EksNodeGroup(this, g.name, {

@@ -51,7 +51,7 @@ export interface MoleculeService {
   readonly targetPort?: number;
   /** @default 'internet-facing' */
   readonly scheme?: LoadBalancerScheme;
-  /** Client CIDRs allowed to reach the NLB (`spec.loadBalancerSourceRanges`). @default [] (no restriction) */
+  /** Client CIDRs allowed to reach the NLB (`spec.loadBalancerSourceRanges`). @default [] (no restriction: for an internet-facing NLB that is the whole internet) */
   readonly sourceRanges?: readonly string[];
 }
 

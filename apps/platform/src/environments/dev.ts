@@ -21,6 +21,7 @@ export default {
   nodeGroupDefaults: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 3, desiredSize: 1 },
   molecule: {
     auth: { kind: 'password', secretName: 'boomi/dev/molecule' },
+    service: { sourceRanges: ['198.51.100.0/24'] }, // the clients of your integrations
   },
   hpa: { minReplicas: 3, maxReplicas: 6 },
   autoscaler: { maxNodesTotal: 6 },

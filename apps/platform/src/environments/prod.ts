@@ -20,5 +20,6 @@ export default {
   },
   molecule: {
     auth: { kind: 'password', secretName: 'boomi/prod/molecule' },
+    service: { sourceRanges: ['198.51.100.0/24'] }, // the clients of your integrations
   },
 } satisfies EnvironmentInput;

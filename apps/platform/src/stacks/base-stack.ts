@@ -5,11 +5,12 @@ import type { Environment } from '@boomi-eks/config';
 
 /** Tags every taggable AWS resource of an environment carries (provider default_tags). */
 export function environmentTags(env: Environment): Record<string, string> {
+  // The file's tags first: they may add keys, never relabel these.
   return {
+    ...env.tags,
     Environment: env.name,
     ManagedBy: 'cdktf',
     Project: 'boomi-molecule',
-    ...env.tags,
   };
 }
 

@@ -5,7 +5,7 @@ import { Cluster, ClusterAddons, NodeGroups } from '@boomi-eks/eks';
 import type { Network } from '@boomi-eks/network';
 import { MoleculeFileSystem } from '@boomi-eks/efs';
 import { ClusterAutoscalerIdentity } from '@boomi-eks/autoscaling';
-import { EnvironmentStack } from './base-stack';
+import { EnvironmentStack, environmentTags } from './base-stack';
 
 export interface ClusterStackProps {
   /** The network stack's construct: its ids reach this stack as remote state. */
@@ -66,6 +66,7 @@ export class ClusterStack extends EnvironmentStack {
         taints: g.taints,
       })),
       dependsOn: Object.values(beforeNodes.addons),
+      tags: environmentTags(env),
     });
 
     if (env.autoscaler.enabled) {

@@ -1,0 +1,38 @@
+// The policy specs read "every stack of every environment". This one proves
+// that the set they iterate over really is that: the shipped environments, the
+// generated one, and nothing unaccounted for.
+import { GENERATED_ENV, classify, shippedInputs, synthesizePlatform } from './platform-under-test';
+
+const platform = synthesizePlatform();
+
+describe('what the policy specs iterate over', () => {
+  it('includes the generated environment, in another region than the shipped ones', () => {
+    const stage = platform.envs.find((e) => e.name === GENERATED_ENV)!;
+    expect(stage).toBeDefined();
+    const shippedRegions = platform.envs.filter((e) => e !== stage).map((e) => e.region);
+    expect(shippedRegions).not.toContain(stage.region);
+  });
+
+  it('has every shipped environment file plus the generated one', () => {
+    expect(platform.envs).toHaveLength(Object.keys(shippedInputs()).length + 1);
+  });
+
+  it('gives every environment its network, cluster and workloads stacks', () => {
+    for (const env of platform.envs) {
+      const kinds = platform.stacks.filter((s) => s.env === env).map((s) => s.kind).sort();
+      expect({ env: env.name, kinds }).toEqual({ env: env.name, kinds: ['cluster', 'network', 'workloads'] });
+    }
+  });
+
+  it('leaves no stack unaccounted for: each is the account-wide state stack or belongs to one environment', () => {
+    const orphans = platform.stacks.filter((s) => !s.env).map((s) => s.id);
+    expect(orphans).toEqual(['state']);
+  });
+
+  it('maps a stack id to the longest environment name that prefixes it', () => {
+    const envs = [{ name: 'a' }, { name: 'a-b' }] as unknown as Parameters<typeof classify>[1];
+    expect(classify('a-b-network', envs)).toEqual({ env: envs[1], kind: 'network' });
+    expect(classify('a-network', envs)).toEqual({ env: envs[0], kind: 'network' });
+    expect(classify('state', envs)).toEqual({ kind: 'state' });
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The platform the policy tests read: every shipped environment file, plus one
+ * generated environment (`stage`, a copy of prod in another region, with
+ * installer-token auth, a configured NLB source range and its own tags), so
+ * the policies are seen to hold for an environment nobody hand-checked.
+ *
+ * Policies iterate over `stacks` (every stack id the synthesis wrote), never
+ * over a list of names: an environment file added later is covered as is.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Testing } from 'cdktf';
+import type { Environment } from '@boomi-eks/config';
+import { synthApp, type StackJson } from '@boomi-eks/testing';
+import { buildPlatform, validateAll } from '../../src/platform';
+import { loadEnvironmentFiles } from '../../src/environments/load';
+
+/** Name of the generated environment. */
+export const GENERATED_ENV = 'stage';
+/** Put in the generated environment's secret name; it may only ever appear as that name. */
+export const SECRET_NAME_SENTINEL = 'boomi/stage/POLICY-SENTINEL-7f3a9c';
+/** The NLB source range the generated environment configures. */
+export const GENERATED_SOURCE_RANGE = '198.51.100.0/24';
+
+export interface SynthesizedStack {
+  /** Stack id as synthesized (`state`, `<env>-network`, ...). */
+  readonly id: string;
+  /** What the stack is: `state` or the part after `<env>-`. */
+  readonly kind: string;
+  /** The environment the stack belongs to (undefined for the account's `state` stack). */
+  readonly env?: Environment;
+  readonly json: StackJson;
+}
+
+export interface SynthesizedPlatform {
+  readonly envs: readonly Environment[];
+  readonly stacks: readonly SynthesizedStack[];
+  readonly outdir: string;
+}
+
+type Input = Record<string, any>;
+
+/** The shipped environment files, as written (keyed by file name). */
+export function shippedInputs(): Record<string, Input> {
+  return loadEnvironmentFiles() as Record<string, Input>;
+}
+
+/**
+ * `stage`: prod's input moved to eu-west-1. Its state stays in the account's
+ * one bucket, so it names that bucket's region explicitly.
+ */
+export function generatedStageInput(shipped: Record<string, Input> = shippedInputs()): Input {
+  const prod = shipped['prod.ts'] ?? Object.values(shipped)[0];
+  const stateRegion = validateAll(shipped)[0].state.region;
+  const copy: Input = structuredClone(prod);
+  return {
+    ...copy,
+    name: GENERATED_ENV,
+    region: 'eu-west-1',
+    availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+    tags: { CostCenter: 'integration-stage', Owner: 'policy-tests' },
+    state: { ...copy.state, region: stateRegion },
+    network: { ...copy.network, vpcCidr: '10.120.0.0/16' },
+    molecule: {
+      ...copy.molecule,
+      auth: { kind: 'installerToken', secretName: SECRET_NAME_SENTINEL },
+      service: { ...(copy.molecule?.service ?? {}), sourceRanges: [GENERATED_SOURCE_RANGE] },
+    },
+  };
+}
+
+/** Which environment a stack id belongs to (the longest env name that prefixes it), and its kind. */
+export function classify(id: string, envs: readonly Environment[]): { env?: Environment; kind: string } {
+  const owner = envs
+    .filter((e) => id.startsWith(`${e.name}-`))
+    .sort((a, b) => b.name.length - a.name.length)[0];
+  return owner ? { env: owner, kind: id.slice(owner.name.length + 1) } : { kind: id };
+}
+
+/** Validates and synthesizes the given environment inputs (default: shipped + generated). */
+export function synthesizePlatform(inputs?: Record<string, unknown>): SynthesizedPlatform {
+  const shipped = shippedInputs();
+  const all = inputs ?? { ...shipped, [`${GENERATED_ENV}.ts`]: generatedStageInput(shipped) };
+  const envs = validateAll(all);
+  const app = Testing.app();
+  buildPlatform(app, envs);
+  const out = synthApp(app);
+  const stacks = out.stackIds().map((id) => ({ id, ...classify(id, envs), json: out.stack(id) }));
+  return { envs, stacks, outdir: out.outdir };
+}
+
+/** Every resource of every type in a stack, with its type and logical name. */
+export function allResources(json: StackJson): { type: string; name: string; body: Record<string, any> }[] {
+  return Object.entries(json.resource ?? {}).flatMap(([type, byName]) =>
+    Object.entries(byName).map(([name, body]) => ({ type, name, body })),
+  );
+}
+
+/** The resources of one type in a stack, with their logical names. */
+export function resourcesNamed(json: StackJson, type: string): { name: string; body: Record<string, any> }[] {
+  return Object.entries(json.resource?.[type] ?? {}).map(([name, body]) => ({ name, body }));
+}
+
+/** A block that cdktf may write as one object or as a list of objects, as a list. */
+export function blocks(value: unknown): Record<string, any>[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]) as Record<string, any>[];
+}
+
+/** Calls `visit` for every value in a JSON tree, with its path (`a.b[0].c`) and its key. */
+export function walkJson(value: unknown, visit: (path: string, key: string, value: unknown) => void, at = ''): void {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      visit(`${at}[${i}]`, String(i), v);
+      walkJson(v, visit, `${at}[${i}]`);
+    });
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      const p = at === '' ? k : `${at}.${k}`;
+      visit(p, k, v);
+      walkJson(v, visit, p);
+    }
+  }
+}
+
+/** A string that is one whole Terraform interpolation, `${...}`, and nothing around it. */
+export function isWholeReference(value: unknown): boolean {
+  if (typeof value !== 'string' || !value.startsWith('${')) return false;
+  let depth = 0;
+  for (let i = 1; i < value.length; i++) {
+    if (value[i] === '{') depth += 1;
+    else if (value[i] === '}' && --depth === 0) return i === value.length - 1;
+  }
+  return false;
+}
+
+/** Every file the synthesis wrote (stacks, manifest, anything else), relative to the outdir. */
+export function synthesizedFiles(outdir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(full);
+    }
+  };
+  walk(outdir);
+  return out.sort();
+}
+
+/** Kubernetes objects of a stack's kubernetes_manifest resources. */
+export function manifestsOf(json: StackJson): Record<string, any>[] {
+  return Object.values(json.resource?.kubernetes_manifest ?? {}).map((r) => r.manifest as Record<string, any>);
+}

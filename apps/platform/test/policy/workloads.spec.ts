@@ -1,0 +1,78 @@
+// Policy: every container the stacks run has cpu and memory requests and
+// limits (the HPA's utilization targets and the capacity rule depend on
+// requests; limits keep one pod from starving a node), and the Molecule's
+// persistent volume outlives its claim.
+import { parse as parseYaml } from 'yaml';
+import { manifestsOf, resourcesNamed, synthesizePlatform } from './platform-under-test';
+
+const platform = synthesizePlatform();
+const stacks = platform.stacks.map((s) => [s.id, s] as const);
+
+/** Kinds whose pod template is at spec.template (CronJob: spec.jobTemplate.spec.template). */
+const POD_TEMPLATE_KINDS = ['StatefulSet', 'Deployment', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'];
+
+function podSpecOf(object: Record<string, any>): Record<string, any> | undefined {
+  if (object.kind === 'Pod') return object.spec;
+  if (object.kind === 'CronJob') return object.spec?.jobTemplate?.spec?.template?.spec;
+  return object.spec?.template?.spec;
+}
+
+/** What a container (or a Helm chart's values) is missing of requests/limits × cpu/memory. */
+function missingResources(resources: Record<string, any> | undefined): string[] {
+  return ['requests', 'limits'].flatMap((bound) =>
+    ['cpu', 'memory'].filter((r) => resources?.[bound]?.[r] === undefined || resources?.[bound]?.[r] === '').map((r) => `${bound}.${r}`),
+  );
+}
+
+describe.each(stacks)('%s', (_id, stack) => {
+  const objects = manifestsOf(stack.json);
+
+  it('sets cpu and memory requests and limits on every container and init container of every pod template', () => {
+    const gaps = objects
+      .filter((o) => POD_TEMPLATE_KINDS.includes(o.kind))
+      .flatMap((o) => {
+        const pod = podSpecOf(o) ?? {};
+        return [...(pod.initContainers ?? []), ...(pod.containers ?? [])].map((c: Record<string, any>) => ({
+          object: `${o.kind}/${o.metadata?.name}`,
+          container: c.name,
+          missing: missingResources(c.resources),
+        }));
+      })
+      .filter((g) => g.missing.length > 0);
+    expect(gaps).toEqual([]);
+  });
+
+  it('gives every Helm release cpu and memory requests and limits in its values, and no set override of them', () => {
+    for (const { name, body } of resourcesNamed(stack.json, 'helm_release')) {
+      const values = (body.values ?? []).map((v: string) => parseYaml(v) as Record<string, any>);
+      // Helm merges values in order: the last file that sets `resources` wins.
+      const resources = values.reduceRight((found: Record<string, any> | undefined, v: Record<string, any>) => found ?? v?.resources, undefined);
+      expect({ release: body.name ?? name, missing: missingResources(resources) }).toEqual({ release: body.name ?? name, missing: [] });
+      const overrides = [...(body.set ?? []), ...(body.set_list ?? [])].map((s: { name: string }) => s.name).filter((n: string) => /^resources\./.test(n));
+      expect({ release: body.name ?? name, overrides }).toEqual({ release: body.name ?? name, overrides: [] });
+    }
+  });
+
+  it('keeps every PersistentVolume when its claim goes (reclaim policy Retain)', () => {
+    const policies = objects
+      .filter((o) => o.kind === 'PersistentVolume')
+      .map((pv) => ({ pv: pv.metadata.name, policy: pv.spec?.persistentVolumeReclaimPolicy }));
+    expect(policies.filter((p) => p.policy !== 'Retain')).toEqual([]);
+  });
+});
+
+describe('every environment', () => {
+  it('runs the Molecule StatefulSet, metrics-server and the cluster-autoscaler (so the checks above are not vacuous)', () => {
+    for (const env of platform.envs) {
+      const workloads = platform.stacks.find((s) => s.env === env && s.kind === 'workloads')!;
+      const kinds = manifestsOf(workloads.json).map((o) => o.kind);
+      const releases = resourcesNamed(workloads.json, 'helm_release').map((r) => r.body.name).sort();
+      expect({ env: env.name, statefulSets: kinds.filter((k) => k === 'StatefulSet').length, pvs: kinds.filter((k) => k === 'PersistentVolume').length, releases }).toEqual({
+        env: env.name,
+        statefulSets: 1,
+        pvs: 1,
+        releases: [...(env.autoscaler.enabled ? ['cluster-autoscaler'] : []), ...(env.metricsServer.enabled ? ['metrics-server'] : [])],
+      });
+    }
+  });
+});
