@@ -44,6 +44,6 @@ describe('main', () => {
     const { status, stderr, outdir } = runApp(dir);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(fs.readdirSync(path.join(outdir, 'stacks')).sort()).toEqual(['qa-cluster', 'qa-network', 'qa-workloads', 'state']);
+    expect(fs.readdirSync(path.join(outdir, 'stacks')).sort()).toEqual(['ci-access', 'qa-cluster', 'qa-network', 'qa-workloads', 'state']);
   });
 });

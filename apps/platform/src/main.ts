@@ -7,12 +7,13 @@ import { App } from 'cdktf';
 import { ConfigError } from '@boomi-eks/config';
 import { buildPlatform, validateAll } from './platform';
 import { loadEnvironmentFiles } from './environments/load';
+import { ciAccess } from './ci';
 
 function main(): void {
   // BOOMI_ENVIRONMENTS_DIR points at another folder of environment files (tests, forks).
   const environments = validateAll(loadEnvironmentFiles(process.env.BOOMI_ENVIRONMENTS_DIR || undefined));
   const app = new App(); // only now: a refused configuration leaves no output behind
-  buildPlatform(app, environments);
+  buildPlatform(app, environments, ciAccess);
   app.synth();
 }
 

@@ -4,6 +4,7 @@ import { StateStack } from './stacks/state-stack';
 import { NetworkStack } from './stacks/network-stack';
 import { ClusterStack } from './stacks/cluster-stack';
 import { WorkloadsStack } from './stacks/workloads-stack';
+import { CiAccessStack, ciAccessProps, type CiAccessConfig } from './stacks/ci-access-stack';
 
 /** The stacks of one environment. */
 export interface EnvironmentStacks {
@@ -34,7 +35,7 @@ export function validateAll(inputs: Readonly<Record<string, unknown>>): Environm
   return envs;
 }
 
-export function buildPlatform(scope: Construct, envs: readonly Environment[]): Map<string, EnvironmentStacks> {
+export function buildPlatform(scope: Construct, envs: readonly Environment[], ci?: CiAccessConfig): Map<string, EnvironmentStacks> {
   const buckets = new Map(envs.map((e) => [e.state.bucket, e]));
   if (buckets.size > 1) {
     throw new ConfigError('state', [
@@ -56,6 +57,7 @@ export function buildPlatform(scope: Construct, envs: readonly Environment[]): M
   const first = envs[0];
   if (first) {
     new StateStack(scope, 'state', { bucket: first.state.bucket, region: first.state.region, accountId: first.accountId });
+    if (ci) new CiAccessStack(scope, 'ci-access', ciAccessProps(envs, ci));
   }
   const stacks = new Map<string, EnvironmentStacks>();
   for (const env of envs) {

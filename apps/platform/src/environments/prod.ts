@@ -15,7 +15,8 @@ export default {
   cluster: {
     kubernetesVersion: '1.33',
     endpoint: { publicAccess: true, publicAccessCidrs: ['203.0.113.0/24'] }, // your office / CI egress
-    adminPrincipalArns: ['arn:aws:iam::123456789012:role/PlatformAdmin'],
+    // PlatformAdmin: people; boomi-molecule-ci-deploy: the deploy role of the ci-access stack.
+    adminPrincipalArns: ['arn:aws:iam::123456789012:role/PlatformAdmin', 'arn:aws:iam::123456789012:role/boomi-molecule-ci-deploy'],
     logRetentionDays: 365,
   },
   molecule: {

@@ -14,6 +14,7 @@ import type { Environment } from '@boomi-eks/config';
 import { synthApp, type StackJson } from '@boomi-eks/testing';
 import { buildPlatform, validateAll } from '../../src/platform';
 import { loadEnvironmentFiles } from '../../src/environments/load';
+import { ciAccess } from '../../src/ci';
 
 /** Name of the generated environment. */
 export const GENERATED_ENV = 'stage';
@@ -83,7 +84,7 @@ export function synthesizePlatform(inputs?: Record<string, unknown>): Synthesize
   const all = inputs ?? { ...shipped, [`${GENERATED_ENV}.ts`]: generatedStageInput(shipped) };
   const envs = validateAll(all);
   const app = Testing.app();
-  buildPlatform(app, envs);
+  buildPlatform(app, envs, ciAccess);
   const out = synthApp(app);
   const stacks = out.stackIds().map((id) => ({ id, ...classify(id, envs), json: out.stack(id) }));
   return { envs, stacks, outdir: out.outdir };

@@ -113,12 +113,16 @@ describe('the secret name of every environment', () => {
         .filter((p) => typeof p.value === 'string' && p.value.includes(SECRET_NAME_SENTINEL))
         .map((p) => `${s.id}: ${p.where}`),
     );
-    expect(where).toEqual([expect.stringMatching(/^stage-workloads: data\.aws_secretsmanager_secret_version\.[^.]+\.secret_id$/)]);
+    // ci-access: the plan role may read this one secret (GetSecretValue on its ARN): a name, never a value.
+    expect(where).toEqual([
+      'ci-access: resource.aws_iam_role_policy.plan-state.policy',
+      expect.stringMatching(/^stage-workloads: data\.aws_secretsmanager_secret_version\.[^.]+\.secret_id$/),
+    ]);
   });
 
   it('is the only trace of the secret in any file the synthesis wrote, manifest included', () => {
     const files = synthesizedFiles(platform.outdir).filter((f) => fs.readFileSync(f, 'utf8').includes(SECRET_NAME_SENTINEL));
-    expect(files.map((f) => f.slice(platform.outdir.length))).toEqual(['/stacks/stage-workloads/cdk.tf.json']);
+    expect(files.map((f) => f.slice(platform.outdir.length))).toEqual(['/stacks/ci-access/cdk.tf.json', '/stacks/stage-workloads/cdk.tf.json']);
   });
 });
 

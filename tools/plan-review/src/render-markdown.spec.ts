@@ -1,0 +1,66 @@
+import { buildReview } from './review';
+import { code, formatValue, renderMarkdown } from './render-markdown';
+import { baseSynth, headSynth } from '../test/fixtures';
+
+const review = buildReview(baseSynth(), headSynth(), { label: 'main', sha: 'aaaaaaaaaaaa' }, { label: 'working tree', sha: 'bbbbbbbbbbbb', dirty: true });
+const md = renderMarkdown(review);
+const lines = md.split('\n');
+
+describe('renderMarkdown', () => {
+  it('opens with a summary: stacks changed/added/removed, both revisions, a table', () => {
+    expect(lines[0]).toBe('## Plan review: 1 stack changed, 1 added, 1 removed');
+    expect(lines[2]).toMatch(/^`main` \(`aaaaaaa`\) → `working tree` \(`bbbbbbb` \+ uncommitted changes\) · blocks 3 added, 2 removed, 8 changed/);
+    expect(md).toContain(['| `net` | 2 | 1 | 8 |', '| `jobs` (new) | 1 | 0 | 0 |', '| `legacy` (removed) | 0 | 1 | 0 |'].join('\n'));
+    expect(md).toContain('Stacks to plan, in dependency order: `net` → `jobs`');
+  });
+
+  it('shows each change as path: old → new, added and removed attributes', () => {
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '- `aws_vpc.network_vpc_4E8F0223` — network/vpc',
+        '  - `tags.Owner`: added `"platform"`',
+        '  - `tags["kubernetes.io/cluster/x"]`: `"shared"` → `"owned"`',
+        '  - `assume_role_policy<json>.Statement[0].Condition.StringEquals.sub`: `"a"` → `"b"`',
+        '  - `s3.key`: `"dev/net.tfstate"` → `"dev/network.tfstate"`',
+      ]),
+    );
+  });
+
+  it('shows masked values as (sensitive), never the secret', () => {
+    expect(lines).toContain('  - `secret_string`: (sensitive) → (sensitive) 🔒');
+    expect(md).not.toMatch(/hunter|"p1"|"p2"|"s1"|"s2"/);
+  });
+
+  it('warns that removing a stack does not destroy it', () => {
+    expect(md).toContain('### `legacy` (stack removed) — 0 added, 1 removed, 0 changed');
+    expect(md).toContain('run `cdktf destroy legacy` from the base revision before merging');
+  });
+
+  it('says so when nothing changed', () => {
+    const same = buildReview(baseSynth(), baseSynth(), { label: 'a' }, { label: 'b' });
+    expect(renderMarkdown(same)).toBe('## Plan review: no changes\n\n`a` → `b`: every stack synthesizes to the same Terraform configuration.\n');
+  });
+
+  it('stays under the comment size limit, naming the stacks left out', () => {
+    const short = renderMarkdown(review, { maxLength: 1500 });
+    expect(short.length).toBeLessThanOrEqual(1500);
+    expect(short).toMatch(/not shown: .*`legacy`/);
+  });
+});
+
+describe('formatValue', () => {
+  it('quotes strings, compacts objects, cuts long values and survives backticks', () => {
+    expect(formatValue('a')).toBe('`"a"`');
+    expect(formatValue(undefined)).toBe('(none)');
+    expect(formatValue({ a: [1] })).toBe('`{"a":[1]}`');
+    expect(formatValue('x'.repeat(200), 20)).toBe('`"' + 'x'.repeat(18) + '…`');
+    expect(code('a`b')).toBe('`` a`b ``');
+  });
+});
+
+describe('renderMarkdown headline', () => {
+  it('names only what happened', () => {
+    const added = buildReview({ stacks: new Map(), manifest: { stacks: {} } }, headSynth(), { label: 'a' }, { label: 'b' });
+    expect(renderMarkdown(added).split('\n')[0]).toBe('## Plan review: 3 stacks added');
+  });
+});
