@@ -1,0 +1,127 @@
+/**
+ * The cost of synthesizing and testing this workspace, measured in one run on
+ * one machine: median of RUNS runs each (default 3; BENCH_RUNS overrides).
+ * Prints a Markdown table (for the README) and writes dist/bench/results.json.
+ *
+ *   npm run bench
+ *
+ * Run it on a quiet machine: other load skews every figure.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { HAS_GNU_TIME, measure, type Measurement } from './measure';
+import { barrelVariant, floorScript, generatedEnvironments } from './variants';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const CDKTF = path.join(ROOT, 'node_modules/.bin/cdktf');
+const NX = path.join(ROOT, 'node_modules/.bin/nx');
+const QUIET_ENV = { CI: 'true', CHECKPOINT_DISABLE: '1', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', AWS_EC2_METADATA_DISABLED: 'true' };
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+
+function synthArgs(cwd = ROOT): string[] {
+  return ['--tsconfig', path.join(cwd, 'apps/platform/tsconfig.app.json'), path.join(cwd, 'apps/platform/src/main.ts')];
+}
+
+function synth(label: string, options: { cwd?: string; envDir?: string } = {}): Measurement {
+  const outdir = path.join(tmp, `out-${label.replace(/\W+/g, '-')}`);
+  return measure(label, RUNS, TSX, synthArgs(options.cwd), {
+    cwd: options.cwd ?? ROOT,
+    env: { ...QUIET_ENV, CDKTF_OUTDIR: outdir, ...(options.envDir ? { BOOMI_ENVIRONMENTS_DIR: options.envDir } : {}) },
+    before: () => fs.rmSync(outdir, { recursive: true, force: true }),
+  });
+}
+
+const fmtS = (m: Measurement) => `${m.medianSeconds.toFixed(2)} s`;
+const fmtMb = (m: Measurement) => (m.medianPeakRssMb === undefined ? 'n/a' : `${Math.round(m.medianPeakRssMb)} MB`);
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+function main(): void {
+  const rows: string[] = [];
+  const results: Record<string, unknown> = {};
+  const row = (what: string, m: Measurement, note = '') => {
+    rows.push(`| ${what} | ${fmtS(m)} | ${fmtMb(m)} | ${note} |`);
+    results[m.label] = m;
+  };
+
+  // 1-2. The README's synth, and the floor: only loading the modules it uses.
+  const ours = synth('synth: every environment (tsx, as npm run synth)');
+  const floorFile = floorScript(ROOT, tmp);
+  const floor = measure('floor: load the modules the stacks use, then exit', RUNS, process.execPath, [floorFile], { cwd: ROOT });
+  const floorTsx = measure('floor under tsx', RUNS, TSX, [floorFile], { cwd: ROOT });
+  row('1. cold synth of every environment (`npm run synth`)', ours);
+  row('2. floor: `node` loading the deep-path modules only', floor);
+  row('2b. the same floor under `tsx`', floorTsx);
+
+  // 3. The barrel baseline: the same sources with provider barrel imports.
+  const barrelDir = barrelVariant(ROOT);
+  const barrel = synth('synth: barrel imports (generated variant)', { cwd: barrelDir });
+  row('3. synth with provider barrel imports (generated variant)', barrel);
+
+  // 4. Marginal cost of one more environment.
+  const perCount: Record<number, Measurement> = {};
+  for (const n of [1, 2, 4, 8]) {
+    perCount[n] = synth(`synth: ${n} generated environment(s)`, { envDir: generatedEnvironments(ROOT, n) });
+    row(`4. synth of ${n} generated environment${n > 1 ? 's' : ''}`, perCount[n]);
+  }
+  const marginalS = (perCount[8].medianSeconds - perCount[1].medianSeconds) / 7;
+  const marginalMb =
+    perCount[8].medianPeakRssMb !== undefined && perCount[1].medianPeakRssMb !== undefined
+      ? (perCount[8].medianPeakRssMb - perCount[1].medianPeakRssMb) / 7
+      : undefined;
+
+  // 5. The cdktf CLI path.
+  const cliOut = path.join(tmp, 'out-cli');
+  const cli = measure('synth: npx cdktf synth', RUNS, CDKTF, ['synth', '--output', cliOut], {
+    cwd: ROOT,
+    env: QUIET_ENV,
+    before: () => fs.rmSync(cliOut, { recursive: true, force: true }),
+  });
+  row('5. `cdktf synth` (CLI)', cli);
+
+  // 6. Tests: cold (nx reset, no jest cache), then an unchanged re-run (Nx cache).
+  const cold = measure('test: cold', RUNS, NX, ['run-many', '-t', 'test', '--output-style=static'], {
+    cwd: ROOT,
+    env: QUIET_ENV,
+    before: () => {
+      spawnSync(NX, ['reset'], { cwd: ROOT, env: { ...process.env, ...QUIET_ENV }, stdio: 'ignore' });
+      spawnSync('npx', ['jest', '--clearCache'], { cwd: ROOT, stdio: 'ignore' });
+    },
+  });
+  row('6. `npm test` cold (after `nx reset`, jest cache cleared)', cold);
+  const warm = measure('test: unchanged re-run', RUNS, NX, ['run-many', '-t', 'test', '--output-style=static'], { cwd: ROOT, env: QUIET_ENV });
+  row('6b. `npm test` again, nothing changed (Nx cache)', warm);
+
+  const goals = [
+    `| cold synth ≤ 1.5 × floor | ${(ours.medianSeconds / floor.medianSeconds).toFixed(2)} × | ${verdict(ours.medianSeconds <= 1.5 * floor.medianSeconds)} |`,
+    `| each added environment ≤ 10 % of the first environment's synth | +${marginalS.toFixed(3)} s / env = ${((100 * marginalS) / perCount[1].medianSeconds).toFixed(1)} % of ${fmtS(perCount[1])}${marginalMb !== undefined ? `, +${marginalMb.toFixed(1)} MB / env` : ''} | ${verdict(marginalS <= 0.1 * perCount[1].medianSeconds)} |`,
+    `| unchanged Nx test re-run < 2 s | ${fmtS(warm)} | ${verdict(warm.medianSeconds < 2)} |`,
+    `| peak RSS of a synth < 300 MB | ${fmtMb(ours)} | ${verdict((ours.medianPeakRssMb ?? Infinity) < 300)} |`,
+    `| barrel / ours | ${(barrel.medianSeconds / ours.medianSeconds).toFixed(2)} × time, ${barrel.medianPeakRssMb && ours.medianPeakRssMb ? (barrel.medianPeakRssMb / ours.medianPeakRssMb).toFixed(2) : 'n/a'} × memory | (why deep imports) |`,
+    `| cdktf CLI / direct | ${(cli.medianSeconds / ours.medianSeconds).toFixed(2)} × | (use ${cli.medianSeconds < ours.medianSeconds ? 'the CLI' : '`npm run synth`, not the CLI'}) |`,
+  ];
+
+  const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+  const out = [
+    `Measured ${RUNS}× each, medians; ${machine}${HAS_GNU_TIME ? '' : ' (no /usr/bin/time: peak RSS not measured)'}.`,
+    '',
+    '| what | wall time | peak RSS | |',
+    '|---|---:|---:|---|',
+    ...rows,
+    '',
+    '| goal | figure | |',
+    '|---|---|---|',
+    ...goals,
+  ].join('\n');
+  console.log(out);
+  fs.mkdirSync(path.join(ROOT, 'dist/bench'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'dist/bench/results.json'), JSON.stringify({ machine, runs: RUNS, results }, null, 2));
+  fs.writeFileSync(path.join(ROOT, 'dist/bench/results.md'), out + '\n');
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.rmSync(barrelDir, { recursive: true, force: true });
+}
+
+main();
