@@ -1,8 +1,36 @@
-import type { Environment } from '@boomi-eks/config';
-import type { MoleculeChartProps } from '@boomi-eks/molecule';
+import { EKS_CAPACITY_TYPE_LABEL, KUBERNETES_TAINT_EFFECT, SPOT_TAINT, type Environment } from '@boomi-eks/config';
+import type { MoleculeChartProps, MoleculeToleration } from '@boomi-eks/molecule';
 
 /** Name of the Kubernetes Secret the Molecule reads its credentials from (seed 000). */
 export const MOLECULE_SECRET_NAME = 'boomi-secret';
+
+/**
+ * Where the Molecule may run (seed 004). `on-demand`: a nodeSelector on the
+ * label EKS puts on every managed node, so a spot reclaim never restarts a
+ * Molecule node. `any`: no selector, and a toleration for the spot taint so
+ * the scheduler does not rank spot nodes last for the Molecule.
+ */
+export function moleculePlacement(env: Environment): Pick<MoleculeChartProps, 'nodeSelector' | 'tolerations'> {
+  if (env.molecule.placement === 'on-demand') return { nodeSelector: { [EKS_CAPACITY_TYPE_LABEL]: 'ON_DEMAND' } };
+  const spot: MoleculeToleration = {
+    key: SPOT_TAINT.key,
+    operator: 'Equal',
+    value: SPOT_TAINT.value,
+    effect: KUBERNETES_TAINT_EFFECT[SPOT_TAINT.effect],
+  };
+  return { tolerations: [spot] };
+}
+
+/**
+ * Prometheus annotations for the Molecule pods: only with monitoring on and a
+ * metrics port configured (the boomi/molecule image serves no Prometheus
+ * endpoint of its own; see the README on adding a JMX exporter).
+ */
+export function moleculeScrapeAnnotations(env: Environment): Record<string, string> | undefined {
+  const { port, path } = env.molecule.metrics;
+  if (!env.monitoring.enabled || port === undefined) return undefined;
+  return { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(port), 'prometheus.io/path': path };
+}
 
 /** Maps an environment onto the Molecule chart's props (the EFS ids come from the cluster stack). */
 export function moleculeChartProps(env: Environment, fileSystemId: string, accessPointId: string): MoleculeChartProps {
@@ -39,5 +67,7 @@ export function moleculeChartProps(env: Environment, fileSystemId: string, acces
       scaleDownEnabled: env.hpa.scaleDown.enabled,
       scaleDownStabilizationSeconds: env.hpa.scaleDown.stabilizationWindowSeconds,
     },
+    ...moleculePlacement(env),
+    podAnnotations: moleculeScrapeAnnotations(env),
   };
 }

@@ -4,3 +4,5 @@ export * from './chart-versions';
 export * from './cluster-autoscaler';
 export * from './cluster-autoscaler-identity';
 export * from './metrics-server';
+// Shared with the other Helm-based libs (cluster-addons): values merge, `${` escaping, release settings.
+export { mergeValues, RELEASE_DEFAULTS, toHelmValuesYaml } from './helm-values';

@@ -1,10 +1,12 @@
 import {
   INSTANCE_ALLOCATABLE,
+  NODE_MONITORING_AGENT_REQUESTS,
   NODE_SYSTEM_RESERVE,
   nodeadmAllocatable,
+  nodeReserve,
   podsPerNode,
 } from './capacity';
-import { validateEnvironment } from './environment';
+import { defineEnvironment, validateEnvironment } from './environment';
 import type { ConfigIssue } from './errors';
 import type { EnvironmentInput } from './schema';
 
@@ -206,5 +208,46 @@ describe('capacity rule: unknown instance types', () => {
       ],
     });
     expect(issues).toEqual([{ path: 'nodeGroups[1].instanceTypes', message: expect.stringContaining("('x9.huge')") }]);
+  });
+});
+
+describe('nodeReserve: the DaemonSets of the extras', () => {
+  const env = (overrides: Overrides) => defineEnvironment(deepMerge(BASE, overrides) as EnvironmentInput);
+
+  it('is the system reserve itself when no extra is on', () => {
+    expect(nodeReserve(env({}))).toBe(NODE_SYSTEM_RESERVE);
+  });
+
+  it('adds node-problem-detector and the node monitoring agent with nodeHealth', () => {
+    expect(nodeReserve(env({ nodeHealth: { enabled: true } }))).toEqual({
+      cpuMillicores: 200 + 20 + NODE_MONITORING_AGENT_REQUESTS.cpuMillicores,
+      memoryMiB: 400 + 64 + NODE_MONITORING_AGENT_REQUESTS.memoryMiB,
+      pods: 6,
+    });
+  });
+
+  it('adds node-local-dns and node-exporter at their configured requests', () => {
+    expect(nodeReserve(env({ nodeLocalDns: { enabled: true }, monitoring: { enabled: true, nodeExporterResources: { requests: { cpu: '50m', memory: '100Mi' }, limits: { cpu: '100m', memory: '200Mi' } } } }))).toEqual({
+      cpuMillicores: 200 + 25 + 50,
+      memoryMiB: 400 + 128 + 100,
+      pods: 6,
+    });
+  });
+
+  it('takes the Agent’s requests from its chart (10m / 30Mi)', () => {
+    expect(NODE_MONITORING_AGENT_REQUESTS).toEqual({ cpuMillicores: 10, memoryMiB: 30 });
+  });
+
+  it('still fits 3 Molecule pods per m5.large with every extra on (seed 000 sizing holds)', () => {
+    const all = env({ nodeHealth: { enabled: true }, nodeLocalDns: { enabled: true }, monitoring: { enabled: true } });
+    expect(podsPerNode(INSTANCE_ALLOCATABLE['m5.large'], { cpuMillicores: 500, memoryMiB: 1024 }, nodeReserve(all))).toBe(3);
+  });
+
+  it('makes the capacity rule say so when the extras leave no room for a pod', () => {
+    const issues = validate({
+      nodeHealth: { enabled: true, resources: { requests: { cpu: '1500m', memory: '64Mi' }, limits: { cpu: '1500m', memory: '128Mi' } } },
+      nodeGroupDefaults: { instanceTypes: ['m5.large'] },
+    });
+    expect(issues).toEqual([{ path: 'hpa.maxReplicas', message: expect.stringContaining('system + extras DaemonSet reserve') }]);
   });
 });

@@ -82,9 +82,48 @@ export const INSTANCE_ALLOCATABLE: Readonly<Record<string, InstanceAllocatable>>
  */
 export const NODE_SYSTEM_RESERVE = { cpuMillicores: 200, memoryMiB: 400, pods: 4 } as const;
 
-/** How many pods of the given requests fit on one node of a type. */
-export function podsPerNode(type: InstanceAllocatable, pod: { cpuMillicores: number; memoryMiB: number }): number {
-  const r = NODE_SYSTEM_RESERVE;
+/** What each node gives to DaemonSets: cpu, memory and pod slots. */
+export interface NodeReserve {
+  readonly cpuMillicores: number;
+  readonly memoryMiB: number;
+  readonly pods: number;
+}
+
+/**
+ * Requests of the EKS node monitoring agent add-on's DaemonSet (nodeHealth),
+ * from its chart (aws/eks-node-monitoring-agent `charts/.../values.yaml`,
+ * `nodeAgent.resources.requests`): the add-on is not configured by us.
+ */
+export const NODE_MONITORING_AGENT_REQUESTS = { cpuMillicores: 10, memoryMiB: 30 } as const;
+
+/**
+ * The per-node reserve of an environment: the system DaemonSets
+ * ({@link NODE_SYSTEM_RESERVE}) plus the DaemonSets of the extras it turns on,
+ * at their configured requests: node-problem-detector and the node monitoring
+ * agent (`nodeHealth`), node-local-dns (`nodeLocalDns`), node-exporter
+ * (`monitoring`). Each takes one pod slot too.
+ */
+export function nodeReserve(env: Environment): NodeReserve {
+  const parts: { cpuMillicores: number; memoryMiB: number }[] = [];
+  const req = (r: { requests: { cpu: string; memory: string } }) => ({
+    cpuMillicores: cpuToMillicores(r.requests.cpu),
+    memoryMiB: memoryToMiB(r.requests.memory),
+  });
+  if (env.nodeHealth.enabled) parts.push(req(env.nodeHealth.resources), NODE_MONITORING_AGENT_REQUESTS);
+  if (env.nodeLocalDns.enabled) parts.push(req(env.nodeLocalDns.resources));
+  if (env.monitoring.enabled) parts.push(req(env.monitoring.nodeExporterResources));
+  return parts.reduce<NodeReserve>(
+    (r, p) => ({ cpuMillicores: r.cpuMillicores + p.cpuMillicores, memoryMiB: r.memoryMiB + p.memoryMiB, pods: r.pods + 1 }),
+    NODE_SYSTEM_RESERVE,
+  );
+}
+
+/** How many pods of the given requests fit on one node of a type, after the reserve (default: the system DaemonSets). */
+export function podsPerNode(
+  type: InstanceAllocatable,
+  pod: { cpuMillicores: number; memoryMiB: number },
+  r: NodeReserve = NODE_SYSTEM_RESERVE,
+): number {
   const byCpu = Math.floor((type.cpuMillicores - r.cpuMillicores) / pod.cpuMillicores);
   const byMemory = Math.floor((type.memoryMiB - r.memoryMiB) / pod.memoryMiB);
   return Math.max(0, Math.min(byCpu, byMemory, type.maxPods - r.pods));
@@ -140,35 +179,48 @@ export function checkCapacity(env: Environment): ConfigIssue[] {
   const needed = hpaOn ? env.hpa.maxReplicas : env.molecule.replicas;
   const requests = env.molecule.resources.requests;
   const pod = { cpuMillicores: cpuToMillicores(requests.cpu), memoryMiB: memoryToMiB(requests.memory) };
+  const r = nodeReserve(env);
+
+  // With placement 'on-demand' the Molecule never lands on SPOT nodes: only ON_DEMAND groups count.
+  const onDemandOnly = env.molecule.placement === 'on-demand';
+  const eligible = onDemandOnly ? env.nodeGroups.filter((g) => g.capacityType === 'ON_DEMAND') : env.nodeGroups;
+  // No eligible group at all is the placement rule's to report (rules.ts).
+  if (eligible.length === 0) return out;
+  const skipped = env.nodeGroups.length - eligible.length;
 
   // A group's capacity is that of its smallest type: the ASG may launch any of them.
-  const groups: GroupCapacity[] = env.nodeGroups.map((g) => {
+  const groups: GroupCapacity[] = eligible.map((g) => {
     const [smallest] = g.instanceTypes
-      .map((t) => ({ instanceType: t, podsPerNode: podsPerNode(INSTANCE_ALLOCATABLE[t], pod) }))
+      .map((t) => ({ instanceType: t, podsPerNode: podsPerNode(INSTANCE_ALLOCATABLE[t], pod, r) }))
       .sort((a, b) => a.podsPerNode - b.podsPerNode);
     return { maxSize: g.maxSize, ...smallest };
   });
   const total = groups.reduce((sum, g) => sum + g.maxSize * g.podsPerNode, 0);
   if (total >= needed) return out;
 
-  const r = NODE_SYSTEM_RESERVE;
   const podText = `${requests.cpu}/${requests.memory}`;
   const nothingFits = groups.filter((g) => g.podsPerNode === 0).map((g) => g.instanceType);
   const fit = [...new Set(nothingFits)]
     .map((t) => {
       const a = INSTANCE_ALLOCATABLE[t];
-      return ` A ${podText} pod does not fit on a ${t} (${a.cpuMillicores - r.cpuMillicores}m/${a.memoryMiB - r.memoryMiB}Mi left after the ${r.cpuMillicores}m/${r.memoryMiB}Mi system reserve).`;
+      return ` A ${podText} pod does not fit on a ${t} (${a.cpuMillicores - r.cpuMillicores}m/${a.memoryMiB - r.memoryMiB}Mi left after the ${r.cpuMillicores}m/${r.memoryMiB}Mi ${r === NODE_SYSTEM_RESERVE ? 'system' : 'system + extras DaemonSet'} reserve).`;
     })
     .join('');
   const uniform = groups.every((g) => g.podsPerNode === groups[0].podsPerNode && g.podsPerNode > 0);
+  const theGroups = skipped > 0 ? "the ON_DEMAND groups'" : "the groups'";
   const maxSizeFix = uniform
-    ? `raise the groups' maxSize to ${Math.ceil(needed / (groups.length * groups[0].podsPerNode))}`
-    : "raise the groups' maxSize";
+    ? `raise ${theGroups} maxSize to ${Math.ceil(needed / (groups.length * groups[0].podsPerNode))}`
+    : `raise ${theGroups} maxSize`;
+  const which = skipped > 0 ? 'the ON_DEMAND node groups' : 'the node groups';
+  const spotNote =
+    skipped > 0
+      ? ` (${plural(skipped, 'SPOT group')} not counted: molecule.placement is 'on-demand'; set it to 'any' to let the Molecule use spot nodes)`
+      : '';
   out.push({
     path: field,
     message:
-      `(${needed}) × ${podText} needs ${plural(needed, 'pod')} but the node groups hold at most ${total} ` +
-      `(${describeCapacity(groups)}), so the rest would stay Pending: ${maxSizeFix}, use a larger instance type, ` +
+      `(${needed}) × ${podText} needs ${plural(needed, 'pod')} but ${which} hold at most ${total} ` +
+      `(${describeCapacity(groups)})${spotNote}, so the rest would stay Pending: ${maxSizeFix}, use a larger instance type, ` +
       `or lower ${field} or molecule.resources.requests.${fit}`,
   });
   return out;

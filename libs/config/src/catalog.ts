@@ -21,7 +21,24 @@ export interface KubernetesRelease {
   };
   /** registry.k8s.io/autoscaling/cluster-autoscaler tag for this minor. */
   readonly clusterAutoscalerImageTag: string;
+  /**
+   * EKS add-ons installed only when a feature asks for them (not on every
+   * cluster): `eks-node-monitoring-agent` with `nodeHealth.enabled`.
+   */
+  readonly optionalAddons: {
+    readonly 'eks-node-monitoring-agent': string;
+  };
 }
+
+/**
+ * eks-node-monitoring-agent: one add-on line for every minor (the agent reads
+ * node logs, not the Kubernetes API version). v1.4.0-eksbuild.2 is the build
+ * public EKS 1.33 configurations pin next to coredns v1.12.x / kube-proxy
+ * v1.33.x (the same generation as this catalog); before a deploy on 1.32 or
+ * 1.34, confirm it with `aws eks describe-addon-versions --addon-name
+ * eks-node-monitoring-agent --kubernetes-version <minor>`.
+ */
+const NODE_MONITORING_AGENT = 'v1.4.0-eksbuild.2';
 
 export const KUBERNETES_RELEASES: Readonly<Record<string, KubernetesRelease>> = {
   '1.32': {
@@ -33,6 +50,7 @@ export const KUBERNETES_RELEASES: Readonly<Record<string, KubernetesRelease>> = 
       'aws-efs-csi-driver': 'v3.3.0-eksbuild.1',
     },
     clusterAutoscalerImageTag: 'v1.32.3',
+    optionalAddons: { 'eks-node-monitoring-agent': NODE_MONITORING_AGENT },
   },
   '1.33': {
     addons: {
@@ -43,6 +61,7 @@ export const KUBERNETES_RELEASES: Readonly<Record<string, KubernetesRelease>> = 
       'aws-efs-csi-driver': 'v3.3.0-eksbuild.1',
     },
     clusterAutoscalerImageTag: 'v1.33.1',
+    optionalAddons: { 'eks-node-monitoring-agent': NODE_MONITORING_AGENT },
   },
   '1.34': {
     addons: {
@@ -53,6 +72,7 @@ export const KUBERNETES_RELEASES: Readonly<Record<string, KubernetesRelease>> = 
       'aws-efs-csi-driver': 'v3.3.0-eksbuild.1',
     },
     clusterAutoscalerImageTag: 'v1.34.0',
+    optionalAddons: { 'eks-node-monitoring-agent': NODE_MONITORING_AGENT },
   },
 };
 

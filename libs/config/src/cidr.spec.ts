@@ -1,4 +1,4 @@
-import { cidrsOverlap, formatCidr, mustParseCidr, parseCidr, subdivide, type Cidr } from './cidr';
+import { KUBE_DNS_ADDRESS_INDEX, cidrsOverlap, formatCidr, kubeDnsIp, mustParseCidr, nthAddress, parseCidr, subdivide, type Cidr } from './cidr';
 
 /** Builds the expected network number from dotted octets, unsigned. */
 const ip = (a: number, b: number, c: number, d: number): number => ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
@@ -131,5 +131,38 @@ describe('subdivide', () => {
     [33, 'cannot carve a /33 out of 10.100.0.0/16'],
   ])('throws for a /%i (bad prefix)', (prefix, message) => {
     expect(() => subdivide(vpc, prefix, 0)).toThrow(message);
+  });
+});
+
+describe('nthAddress', () => {
+  it('counts from the network address', () => {
+    expect(nthAddress('172.20.0.0/16', 0)).toBe('172.20.0.0');
+    expect(nthAddress('172.20.0.0/16', 10)).toBe('172.20.0.10');
+    expect(nthAddress('10.0.0.0/8', 256)).toBe('10.0.1.0');
+  });
+
+  it('reaches the last address of the block and no further', () => {
+    expect(nthAddress('192.168.1.0/24', 255)).toBe('192.168.1.255');
+    expect(() => nthAddress('192.168.1.0/24', 256)).toThrow(/192\.168\.1\.0\/24 holds 256 addresses; address 256 is out of range/);
+    expect(() => nthAddress('192.168.1.0/24', -1)).toThrow(/out of range/);
+  });
+
+  it('refuses a malformed block', () => {
+    expect(() => nthAddress('172.20.0.1/16', 10)).toThrow(/not an IPv4 CIDR block/);
+  });
+});
+
+describe('kubeDnsIp', () => {
+  it.each([
+    ['172.20.0.0/16', '172.20.0.10'],
+    ['10.100.0.0/16', '10.100.0.10'],
+    ['192.168.128.0/20', '192.168.128.10'],
+    ['172.16.0.0/12', '172.16.0.10'],
+  ])('is the 10th address of %s (%s), where EKS puts the kube-dns Service', (cidr, ip) => {
+    expect(kubeDnsIp(cidr)).toBe(ip);
+  });
+
+  it('is derived from KUBE_DNS_ADDRESS_INDEX', () => {
+    expect(KUBE_DNS_ADDRESS_INDEX).toBe(10);
   });
 });

@@ -53,3 +53,35 @@ export function subdivide(parent: Cidr, prefix: number, index: number): Cidr {
   }
   return { network: (parent.network + index * 2 ** (32 - prefix)) >>> 0, prefix };
 }
+
+/** Dotted-quad form of an unsigned 32-bit address. */
+export function formatAddress(address: number): string {
+  const n = address >>> 0;
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+/**
+ * The `index`-th address of a block, counting the network address as 0:
+ * `nthAddress('172.20.0.0/16', 10)` is `172.20.0.10`. Throws when the block
+ * has fewer addresses.
+ */
+export function nthAddress(block: string, index: number): string {
+  const cidr = mustParseCidr(block);
+  const size = 2 ** (32 - cidr.prefix);
+  if (!Number.isInteger(index) || index < 0 || index >= size) {
+    throw new Error(`${block} holds ${size} addresses; address ${index} is out of range`);
+  }
+  return formatAddress(cidr.network + index);
+}
+
+/** Where EKS puts the kube-dns Service: the 10th address of the service CIDR. */
+export const KUBE_DNS_ADDRESS_INDEX = 10;
+
+/**
+ * The ClusterIP of the `kube-dns` Service of an EKS cluster: EKS assigns the
+ * 10th address of `serviceIpv4Cidr` (172.20.0.10 for the default 172.20.0.0/16,
+ * 10.100.0.10 for 10.100.0.0/16), and every kubelet's `clusterDNS` points at it.
+ */
+export function kubeDnsIp(serviceIpv4Cidr: string): string {
+  return nthAddress(serviceIpv4Cidr, KUBE_DNS_ADDRESS_INDEX);
+}

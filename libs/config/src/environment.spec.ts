@@ -157,6 +157,21 @@ describe('defaults (seed 000 unless noted)', () => {
     ['autoscaler.imageTag', undefined],
     ['autoscaler.extraArgs', {}],
     ['metricsServer.enabled', true],
+    // the extras (seeds 001, 002, 004): off unless an environment turns them on
+    ['molecule.placement', 'on-demand'],
+    ['molecule.metrics', { path: '/metrics' }],
+    ['nodeHealth.enabled', false],
+    ['nodeHealth.autoRepair', true],
+    ['nodeHealth.maxParallelRepairs', 1],
+    ['nodeHealth.resources', { requests: { cpu: '20m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } }],
+    ['nodeLocalDns.enabled', false],
+    ['nodeLocalDns.localIp', '169.254.20.10'],
+    ['nodeLocalDns.resources', { requests: { cpu: '25m', memory: '128Mi' }, limits: { cpu: '200m', memory: '128Mi' } }],
+    ['monitoring.enabled', false],
+    ['monitoring.namespace', 'monitoring'],
+    ['monitoring.retention', '10d'],
+    ['monitoring.nodeExporterResources', { requests: { cpu: '25m', memory: '48Mi' }, limits: { cpu: '250m', memory: '128Mi' } }],
+    ['monitoring.valuesOverride', {}],
   ])('%s defaults to %p (not from seed 000)', (path, expected) => {
     expect(at(env, path)).toEqual(expected);
   });
@@ -264,7 +279,8 @@ describe('explicit node groups', () => {
       maxSize: 30,
       desiredSize: 2,
       diskSizeGiB: 50,
-      labels: { team: 'integration', pool: 'spot' },
+      // The SPOT label is added; the group's own (stricter) `spot` taint replaces the default one.
+      labels: { team: 'integration', pool: 'spot', 'node.boomi.io/capacity': 'spot' },
       taints: [{ key: 'spot', value: 'true', effect: 'NO_SCHEDULE' }],
       configPath: 'nodeGroups[0]',
     });
@@ -358,5 +374,31 @@ describe('defineEnvironment', () => {
     expect(() => defineEnvironment(validInput({ molecule: { replicas: 2 } }))).toThrow(
       "environment 'dev' is invalid (1 problem):\n  - molecule.replicas: (2) must be between",
     );
+  });
+});
+
+describe('the extras sections', () => {
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a link-local IP outside 169.254.0.0/16', { nodeLocalDns: { localIp: '10.0.0.10' } }, 'nodeLocalDns.localIp'],
+    ['a link-local IP with an octet above 255', { nodeLocalDns: { localIp: '169.254.20.300' } }, 'nodeLocalDns.localIp'],
+    ['the instance metadata address as the cache IP', { nodeLocalDns: { localIp: '169.254.169.254' } }, 'nodeLocalDns.localIp'],
+    ['the EKS Pod Identity agent address as the cache IP', { nodeLocalDns: { localIp: '169.254.170.23' } }, 'nodeLocalDns.localIp'],
+    ['a retention that is not a duration', { monitoring: { retention: '10 days' } }, 'monitoring.retention'],
+    ['a monitoring namespace that is not a DNS label', { monitoring: { namespace: 'Monitoring' } }, 'monitoring.namespace'],
+    ['zero parallel repairs', { nodeHealth: { maxParallelRepairs: 0 } }, 'nodeHealth.maxParallelRepairs'],
+    ['a metrics path without a leading slash', { molecule: { metrics: { path: 'metrics' } } }, 'molecule.metrics.path'],
+    ['a metrics port above 65535', { molecule: { metrics: { port: 70000 } } }, 'molecule.metrics.port'],
+    ['a misspelt key in nodeHealth', { nodeHealth: { enable: true } }, 'nodeHealth'],
+  ])('refuses %s, naming %s', (_what, overrides, path) => {
+    expect(issuesOf(validateEnvironment(validInput(overrides as never))).map((i) => i.path)).toContain(path);
+  });
+
+  it('names the reserved address it refuses', () => {
+    const issues = issuesOf(validateEnvironment(validInput({ nodeLocalDns: { localIp: '169.254.169.254' } } as never)));
+    expect(issues).toEqual([{ path: 'nodeLocalDns.localIp', message: expect.stringContaining('the instance metadata service') }]);
+  });
+
+  it('accepts every extra turned on with its defaults', () => {
+    expect(issuesOf(validateEnvironment(validInput({ nodeHealth: { enabled: true }, nodeLocalDns: { enabled: true }, monitoring: { enabled: true } } as never)))).toEqual([]);
   });
 });

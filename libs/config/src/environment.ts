@@ -12,6 +12,7 @@ import {
 import { ConfigError, formatPath, type ConfigIssue } from './errors';
 import { checkRules } from './rules';
 import { DEFAULT_HEAP_MIB, forceRestartMsFromProperties, heapFromVmOptions } from './jvm';
+import { capacityTypeDefaults } from './spot';
 
 /** A node group with every field resolved. */
 export interface NodeGroup {
@@ -23,7 +24,9 @@ export interface NodeGroup {
   readonly maxSize: number;
   readonly desiredSize: number;
   readonly diskSizeGiB: number;
+  /** With `node.boomi.io/capacity: spot` on SPOT groups (spot.ts). */
   readonly labels: Readonly<Record<string, string>>;
+  /** With `spot=true:PREFER_NO_SCHEDULE` on SPOT groups (spot.ts). */
   readonly taints: ParsedEnvironment['nodeGroupDefaults']['taints'];
   /** Where this group's values come from, for error messages. */
   readonly configPath: string;
@@ -68,19 +71,24 @@ function resolve(parsed: ParsedEnvironment): Environment {
   const explicit = parsed.nodeGroups !== undefined;
   const entries: NodeGroupEntry[] =
     parsed.nodeGroups ?? parsed.availabilityZones.map((az) => ({ name: az, availabilityZone: az }));
-  const nodeGroups: NodeGroup[] = entries.map((g, i) => ({
-    name: g.name,
-    availabilityZone: g.availabilityZone,
-    instanceTypes: g.instanceTypes ?? d.instanceTypes,
-    capacityType: g.capacityType ?? d.capacityType,
-    minSize: g.minSize ?? d.minSize,
-    maxSize: g.maxSize ?? d.maxSize,
-    desiredSize: g.desiredSize ?? d.desiredSize,
-    diskSizeGiB: g.diskSizeGiB ?? d.diskSizeGiB,
-    labels: { ...d.labels, ...g.labels },
-    taints: g.taints ?? d.taints,
-    configPath: explicit ? `nodeGroups[${i}]` : 'nodeGroupDefaults',
-  }));
+  const nodeGroups: NodeGroup[] = entries.map((g, i) => {
+    const capacityType = g.capacityType ?? d.capacityType;
+    // SPOT groups get their label and PreferNoSchedule taint here, in one place (spot.ts).
+    const { labels, taints } = capacityTypeDefaults({ capacityType, labels: { ...d.labels, ...g.labels }, taints: g.taints ?? d.taints });
+    return {
+      name: g.name,
+      availabilityZone: g.availabilityZone,
+      instanceTypes: g.instanceTypes ?? d.instanceTypes,
+      capacityType,
+      minSize: g.minSize ?? d.minSize,
+      maxSize: g.maxSize ?? d.maxSize,
+      desiredSize: g.desiredSize ?? d.desiredSize,
+      diskSizeGiB: g.diskSizeGiB ?? d.diskSizeGiB,
+      labels,
+      taints,
+      configPath: explicit ? `nodeGroups[${i}]` : 'nodeGroupDefaults',
+    };
+  });
   const m = parsed.molecule;
   return {
     ...parsed,

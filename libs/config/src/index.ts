@@ -7,3 +7,5 @@ export * from './jvm';
 export * from './quantity';
 export { checkRules, VPC_PREFIX_RANGE } from './rules';
 export * from './schema';
+export * from './schema-extras';
+export * from './spot';

@@ -218,6 +218,41 @@ const moleculeLifecycle: Rule = (env) => {
   return out;
 };
 
+/**
+ * Spot and on-demand (seed 004): with placement 'on-demand' the Molecule needs
+ * at least one ON_DEMAND group, or every pod stays Pending.
+ */
+const placement: Rule = (env) => {
+  if (env.molecule.placement !== 'on-demand' || env.nodeGroups.some((g) => g.capacityType === 'ON_DEMAND')) return [];
+  return [
+    issue(
+      'molecule.placement',
+      "('on-demand') but every node group is SPOT, so no Molecule pod could be scheduled: add an ON_DEMAND node group, " +
+        "or set molecule.placement 'any' to run the Molecule on spot nodes (a spot reclaim then restarts a stateful Molecule node)",
+    ),
+  ];
+};
+
+/** Link-local addresses already taken on an EKS node: instance metadata, Amazon DNS, EKS Pod Identity agent, ECS/container credentials. */
+const RESERVED_LINK_LOCAL: Readonly<Record<string, string>> = {
+  '169.254.169.254': 'the instance metadata service',
+  '169.254.169.253': 'the Amazon-provided DNS server',
+  '169.254.169.123': 'the Amazon Time Sync service',
+  '169.254.170.2': 'the container credentials endpoint',
+  '169.254.170.23': 'the EKS Pod Identity agent',
+};
+
+const nodeLocalDns: Rule = (env) => {
+  const ip = env.nodeLocalDns.localIp;
+  const out: ConfigIssue[] = [];
+  if (ip.split('.').some((o) => Number(o) > 255)) {
+    out.push(issue('nodeLocalDns.localIp', `(${ip}) is not an IPv4 address: every part must be 0-255`));
+  } else if (RESERVED_LINK_LOCAL[ip]) {
+    out.push(issue('nodeLocalDns.localIp', `(${ip}) is ${RESERVED_LINK_LOCAL[ip]} on every EKS node: use another link-local address, e.g. 169.254.20.10`));
+  }
+  return out;
+};
+
 export const RULES: readonly Rule[] = [
   availabilityZones,
   network,
@@ -226,6 +261,8 @@ export const RULES: readonly Rule[] = [
   nodeGroups,
   moleculeResources,
   moleculeLifecycle,
+  placement,
+  nodeLocalDns,
   checkCapacity,
 ];
 

@@ -4,24 +4,8 @@
  * Objects are strict: a misspelt key is an error, not a silently ignored value.
  */
 import { z } from 'zod';
-import { isCpuQuantity, isMemoryQuantity } from './quantity';
-import { parseCidr } from './cidr';
-
-const cidr = z.string().refine((v) => parseCidr(v) !== undefined, {
-  message: 'must be an IPv4 CIDR block with its host bits zero, e.g. 10.100.0.0/16',
-});
-const cpu = z.string().refine(isCpuQuantity, { message: 'must be a cpu quantity, e.g. 500m or 2' });
-const memory = z
-  .string()
-  .refine(isMemoryQuantity, { message: 'must be a memory quantity, e.g. 1024Mi or 2Gi' });
-const duration = z
-  .string()
-  .regex(/^\d+(ms|s|m|h)$/, { message: 'must be a duration such as 5s, 1m or 1h' });
-const k8sName = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
-    message: 'must be a DNS-1123 label: lower-case letters, digits and -, at most 63',
-  });
+import { cidr, duration, k8sName, memory, resources } from './schema-fields';
+import { MonitoringSchema, NodeHealthSchema, NodeLocalDnsSchema } from './schema-extras';
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
@@ -34,11 +18,6 @@ const retentionDays = z
   .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
     message: `must be one of CloudWatch's retention periods: ${LOG_RETENTION_DAYS.join(', ')}`,
   });
-
-const resources = z.strictObject({
-  requests: z.strictObject({ cpu, memory }),
-  limits: z.strictObject({ cpu, memory }),
-});
 
 export const TaintSchema = z.strictObject({
   key: z.string().min(1),
@@ -254,6 +233,28 @@ export const EnvironmentSchema = z.strictObject({
         livenessPeriodSeconds: z.number().int().min(1).default(60),
       })
       .prefault({}),
+    /**
+     * Which nodes the Molecule's pods may run on. `on-demand`: only ON_DEMAND
+     * nodes (nodeSelector `eks.amazonaws.com/capacityType: ON_DEMAND`), because
+     * a spot reclaim restarts a stateful Molecule node; the capacity rule then
+     * counts only ON_DEMAND groups. `any`: every group, tolerating the spot
+     * taint. @default 'on-demand'
+     */
+    placement: z.enum(['on-demand', 'any']).default('on-demand'),
+    /**
+     * A Prometheus endpoint the Molecule container serves, if you added one
+     * (the boomi/molecule image exposes JMX, not Prometheus: see the README on
+     * a JMX exporter). With `port` set and monitoring on, the pods get the
+     * `prometheus.io/scrape|port|path` annotations. @default - no port: not annotated
+     */
+    metrics: z
+      .strictObject({
+        /** Container port of the metrics endpoint. @default - none */
+        port: z.number().int().min(1).max(65535).optional(),
+        /** @default '/metrics' */
+        path: z.string().regex(/^\/\S*$/, { message: "must be a URL path such as '/metrics'" }).default('/metrics'),
+      })
+      .prefault({}),
   }),
 
   hpa: z
@@ -319,6 +320,13 @@ export const EnvironmentSchema = z.strictObject({
       enabled: z.boolean().default(true),
     })
     .prefault({}),
+
+  /** Node health (seed 001): see schema-extras.ts. @default off */
+  nodeHealth: NodeHealthSchema.prefault({}),
+  /** NodeLocal DNSCache (seed 001): see schema-extras.ts. @default off */
+  nodeLocalDns: NodeLocalDnsSchema.prefault({}),
+  /** Monitoring (seed 001): see schema-extras.ts. @default off */
+  monitoring: MonitoringSchema.prefault({}),
 });
 
 /** What an environment file writes: everything with a default may be left out. */

@@ -209,4 +209,52 @@ describe('NodeGroups', () => {
       expect(() => synthNodeGroups({ groups: [] })).toThrow(/NodeGroups for 'boomi-dev': groups is empty/);
     });
   });
+
+  describe('node auto repair', () => {
+    it('is not set when not asked for (EKS leaves it off)', () => {
+      const { json } = synthNodeGroups();
+      listResources(json, EksNodeGroup.tfResourceType).forEach((g) => expect(g.node_repair_config).toBeUndefined());
+    });
+
+    it('is enabled on every group with the given pace', () => {
+      const { json } = synthNodeGroups({ nodeRepair: { enabled: true, maxParallelNodesRepairedCount: 1 } });
+      for (const g of listResources(json, EksNodeGroup.tfResourceType)) {
+        expect(g.node_repair_config).toEqual({ enabled: true, max_parallel_nodes_repaired_count: 1 });
+      }
+    });
+
+    it('can be turned off explicitly', () => {
+      const { json } = synthNodeGroups({ nodeRepair: { enabled: false, maxParallelNodesRepairedCount: 3 } });
+      expect(nodeGroupNamed(json, 'workers-a').node_repair_config).toEqual({ enabled: false });
+    });
+
+    it('refuses a pace below 1, naming the field', () => {
+      expect(() => synthNodeGroups({ nodeRepair: { enabled: true, maxParallelNodesRepairedCount: 0 } })).toThrow(
+        /nodeRepair\.maxParallelNodesRepairedCount \(0\) must be an integer ≥ 1/,
+      );
+    });
+  });
+
+  it('passes a SPOT group with several instance types, its label and PreferNoSchedule taint through', () => {
+    const { json } = synthNodeGroups({
+      groups: [
+        {
+          name: 'spot-a',
+          subnetId: 'subnet-0a',
+          capacityType: 'SPOT',
+          instanceTypes: ['m5.large', 'm5a.large', 'm6i.large'],
+          labels: { 'node.boomi.io/capacity': 'spot' },
+          taints: [{ key: 'spot', value: 'true', effect: 'PREFER_NO_SCHEDULE' }],
+        },
+      ],
+    });
+    expect(nodeGroupNamed(json, 'spot-a')).toEqual(
+      expect.objectContaining({
+        capacity_type: 'SPOT',
+        instance_types: ['m5.large', 'm5a.large', 'm6i.large'],
+        labels: { 'node.boomi.io/capacity': 'spot' },
+        taint: [{ key: 'spot', value: 'true', effect: 'PREFER_NO_SCHEDULE' }],
+      }),
+    );
+  });
 });

@@ -42,6 +42,17 @@ export interface NodeGroupSpec {
   readonly taints?: readonly NodeGroupTaint[];
 }
 
+/** EKS node auto repair of a managed node group (`node_repair_config`). */
+export interface NodeRepair {
+  /** Replace (or reboot) nodes whose `Ready` or node-monitoring-agent conditions stay unhealthy. */
+  readonly enabled: boolean;
+  /**
+   * At most this many nodes of a group repaired at the same time.
+   * @default - EKS's own pacing
+   */
+  readonly maxParallelNodesRepairedCount?: number;
+}
+
 export interface NodeGroupsProps {
   readonly clusterName: string;
   /** One managed node group each (seed 000: one per AZ, so the autoscaler balances zones). */
@@ -54,6 +65,13 @@ export interface NodeGroupsProps {
    * specifications, so pass the environment's tags here. @default {}
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * EKS node auto repair for every group. Works from the `Ready` condition and
+   * the conditions of the `eks-node-monitoring-agent` add-on (install it for
+   * more than `Ready`).
+   * @default - not set: EKS leaves auto repair off
+   */
+  readonly nodeRepair?: NodeRepair;
 }
 
 export const NODE_GROUP_DEFAULTS = {
@@ -81,6 +99,10 @@ export class NodeGroups extends Construct {
   constructor(scope: Construct, id: string, props: NodeGroupsProps) {
     super(scope, id);
     if (props.groups.length === 0) throw new Error(`NodeGroups for '${props.clusterName}': groups is empty`);
+    const parallel = props.nodeRepair?.maxParallelNodesRepairedCount;
+    if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 1)) {
+      throw new Error(`NodeGroups for '${props.clusterName}': nodeRepair.maxParallelNodesRepairedCount (${parallel}) must be an integer ≥ 1`);
+    }
 
     const role = new IamRole(this, 'node-role', {
       name: `${props.clusterName}-node`,
@@ -141,6 +163,12 @@ export class NodeGroups extends Construct {
         labels: g.labels && Object.keys(g.labels).length > 0 ? { ...g.labels } : undefined,
         taint: g.taints?.map((t) => ({ key: t.key, value: t.value, effect: t.effect })),
         launchTemplate: { id: template.id, version: Token.asString(template.latestVersion) },
+        nodeRepairConfig: props.nodeRepair
+          ? {
+              enabled: props.nodeRepair.enabled,
+              maxParallelNodesRepairedCount: props.nodeRepair.enabled ? props.nodeRepair.maxParallelNodesRepairedCount : undefined,
+            }
+          : undefined,
         lifecycle: { ignoreChanges: ['scaling_config[0].desired_size'] },
         dependsOn: [...attachments, ...(props.dependsOn ?? [])],
       });

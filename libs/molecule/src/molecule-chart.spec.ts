@@ -89,6 +89,7 @@ describe('MoleculeChart with the defaults (seed 000)', () => {
     expect(ss.spec.template.spec.terminationGracePeriodSeconds).toBe(60);
     expect(ss.spec.template.spec.nodeSelector).toBeUndefined();
     expect(ss.spec.template.spec.tolerations).toBeUndefined();
+    expect(ss.spec.template.metadata.annotations).toBeUndefined();
   });
 
   it('StatefulSet volumes: the claim, a memory tmpfs, the cgroup hostPath', () => {
@@ -265,5 +266,19 @@ describe('MoleculeChart options', () => {
     const { objects, one } = renderMolecule({ service: { port: 443, targetPort: 8443 } });
     expect(one('Service').spec.ports).toEqual([{ protocol: 'TCP', port: 443, targetPort: 8443 }]);
     expect(moleculeContainer(objects).ports).toEqual([{ containerPort: 8443, protocol: 'TCP' }]);
+  });
+
+  it('puts pod annotations on the template (a metrics endpoint for Prometheus)', () => {
+    const { one } = renderMolecule({ podAnnotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9404' } });
+    expect(one('StatefulSet').spec.template.metadata).toEqual({
+      labels: { app: 'molecule' },
+      annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9404' },
+    });
+  });
+
+  it('refuses a non-string annotation value, naming it', () => {
+    expect(() => renderMolecule({ podAnnotations: { 'prometheus.io/scrape': true as unknown as string } })).toThrow(
+      /'podAnnotations\['prometheus.io\/scrape'\]' \(true\) must be a string/,
+    );
   });
 });

@@ -120,7 +120,10 @@ export class MoleculeChart extends Chart {
         selector: { matchLabels: labels },
         serviceName: this.serviceName,
         replicas: c.replicas,
-        template: { metadata: { labels }, spec: podSpec(c, this.persistentVolumeClaimName) },
+        template: {
+          metadata: { labels, annotations: c.podAnnotations && Object.keys(c.podAnnotations).length > 0 ? { ...c.podAnnotations } : undefined },
+          spec: podSpec(c, this.persistentVolumeClaimName),
+        },
       },
     });
     if (c.hpa.enabled) {

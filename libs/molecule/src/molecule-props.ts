@@ -151,12 +151,21 @@ export interface MoleculeChartProps {
   readonly nodeSelector?: Readonly<Record<string, string>>;
   /** @default - none */
   readonly tolerations?: readonly MoleculeToleration[];
+  /**
+   * Annotations of the pod template, e.g. `prometheus.io/scrape` for a metrics
+   * endpoint. Values are strings (`"true"`, not `true`).
+   * @default - none
+   */
+  readonly podAnnotations?: Readonly<Record<string, string>>;
 }
 
 /** The props with every default applied. */
 export interface ResolvedMoleculeProps
   extends Required<
-    Omit<MoleculeChartProps, 'image' | 'resources' | 'probes' | 'service' | 'hpa' | 'podDisruptionBudget' | 'nodeSelector' | 'tolerations'>
+    Omit<
+      MoleculeChartProps,
+      'image' | 'resources' | 'probes' | 'service' | 'hpa' | 'podDisruptionBudget' | 'nodeSelector' | 'tolerations' | 'podAnnotations'
+    >
   > {
   readonly image: Required<MoleculeImage>;
   readonly resources: Required<MoleculeResources>;
@@ -166,6 +175,7 @@ export interface ResolvedMoleculeProps
   readonly podDisruptionBudget: Required<MoleculePodDisruptionBudget>;
   readonly nodeSelector?: Readonly<Record<string, string>>;
   readonly tolerations?: readonly MoleculeToleration[];
+  readonly podAnnotations?: Readonly<Record<string, string>>;
 }
 
 /** The defaults: seed 000's YAML, value for value. */

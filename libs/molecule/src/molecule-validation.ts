@@ -94,6 +94,10 @@ export function moleculePropsErrors(p: ResolvedMoleculeProps): string[] {
     if (!ok) fail('podDisruptionBudget.maxUnavailable', maxUnavailable, "must be an integer ≥ 0 or a percentage such as '25%'");
   }
 
+  Object.entries(p.podAnnotations ?? {}).forEach(([key, value]) => {
+    if (typeof value !== 'string') fail(`podAnnotations['${key}']`, value, 'must be a string (annotation values are strings: "true", not true)');
+  });
+
   (p.tolerations ?? []).forEach((t, i) => {
     if (t.operator === 'Exists' && t.value !== undefined && t.value !== '') {
       fail(`tolerations[${i}].value`, t.value, "must be empty when operator is 'Exists': drop the value or use 'Equal'");

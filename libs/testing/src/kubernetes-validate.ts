@@ -31,8 +31,9 @@ const VALIDATORS: Record<string, (o: any) => Model> = {
 export const VALIDATED_KINDS = Object.keys(VALIDATORS);
 
 /** Throws with the schema errors when the object is not valid for its apiVersion/kind. */
-export function validateKubernetesObject(o: { apiVersion: string; kind: string }): void {
-  const key = `${o.apiVersion}/${o.kind}`;
+export function validateKubernetesObject(o: unknown): void {
+  const { apiVersion, kind } = (o ?? {}) as { apiVersion?: unknown; kind?: unknown };
+  const key = `${String(apiVersion)}/${String(kind)}`;
   const make = VALIDATORS[key];
   if (!make) throw new Error(`no validator for ${key}`);
   make(o).validate();

@@ -22,5 +22,28 @@ export default {
   molecule: {
     auth: { kind: 'password', secretName: 'boomi/prod/molecule' },
     service: { sourceRanges: ['198.51.100.0/24'] }, // the clients of your integrations
+    // placement: 'on-demand' (the default): the Molecule never runs on spot nodes.
   },
+  // Cluster extras (seeds 001, 004): see the README's "Cluster extras" table.
+  monitoring: { enabled: true }, // kube-prometheus-stack in namespace `monitoring`
+  nodeHealth: { enabled: true }, // node-problem-detector + EKS node auto repair + eks-node-monitoring-agent
+  // nodeLocalDns: { enabled: true }, // NodeLocal DNSCache on 172.20.0.10 and 169.254.20.10
+  //
+  // Spot capacity for everything but the Molecule (seed 004), not active. Listing node
+  // groups replaces the per-AZ defaults, so the on-demand groups are listed too; SPOT
+  // groups get the taint spot=true:PreferNoSchedule and the label node.boomi.io/capacity=spot.
+  // nodeGroups: [
+  //   { name: 'us-east-1a', availabilityZone: 'us-east-1a' },
+  //   { name: 'us-east-1b', availabilityZone: 'us-east-1b' },
+  //   { name: 'us-east-1c', availabilityZone: 'us-east-1c' },
+  //   ...['a', 'b', 'c'].map((z) => ({
+  //     name: `spot-us-east-1${z}`,
+  //     availabilityZone: `us-east-1${z}`,
+  //     capacityType: 'SPOT' as const,
+  //     instanceTypes: ['m5.large', 'm5a.large', 'm6i.large'], // several types: more spot pools
+  //     minSize: 0,
+  //     maxSize: 20,
+  //   })),
+  // ],
+  // autoscaler: { maxNodesTotal: 360 }, // 3 × 100 on-demand + 3 × 20 spot
 } satisfies EnvironmentInput;

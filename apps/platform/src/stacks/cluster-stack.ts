@@ -15,7 +15,9 @@ export interface ClusterStackProps {
 /**
  * `<env>-cluster`: EKS control plane, access entries, pinned add-ons and one
  * managed node group per AZ, the Molecule's EFS file system with the CSI
- * driver's IAM, wired to the network stack's VPC and subnets.
+ * driver's IAM, wired to the network stack's VPC and subnets. With
+ * `nodeHealth` on: node auto repair on every group and the
+ * eks-node-monitoring-agent add-on.
  */
 export class ClusterStack extends EnvironmentStack {
   readonly cluster: Cluster;
@@ -67,6 +69,11 @@ export class ClusterStack extends EnvironmentStack {
       })),
       dependsOn: Object.values(beforeNodes.addons),
       tags: environmentTags(env),
+      // Node health: EKS replaces (or reboots) a node whose Ready or monitoring-agent conditions stay bad.
+      nodeRepair:
+        env.nodeHealth.enabled && env.nodeHealth.autoRepair
+          ? { enabled: true, maxParallelNodesRepairedCount: env.nodeHealth.maxParallelRepairs }
+          : undefined,
     });
 
     if (env.autoscaler.enabled) {
@@ -98,6 +105,10 @@ export class ClusterStack extends EnvironmentStack {
       addons: [
         { name: 'coredns', version: release.addons.coredns },
         { name: 'aws-efs-csi-driver', version: release.addons['aws-efs-csi-driver'] },
+        // Sets KernelReady, NetworkingReady, StorageReady, ContainerRuntimeReady: what auto repair acts on besides Ready.
+        ...(env.nodeHealth.enabled
+          ? [{ name: 'eks-node-monitoring-agent', version: release.optionalAddons['eks-node-monitoring-agent'] }]
+          : []),
       ],
       dependsOn: this.nodeGroups.nodeGroups,
     });

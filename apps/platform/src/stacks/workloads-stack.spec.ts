@@ -107,12 +107,18 @@ describe.each(['dev', 'prod'])('%s-workloads', (env) => {
     expect(hpa.spec.behavior.scaleDown.stabilizationWindowSeconds).toBe(60);
   });
 
-  it('installs metrics-server and the cluster-autoscaler for this cluster through the helm provider', () => {
+  it('installs metrics-server, the cluster-autoscaler and (prod) the extras through the helm provider', () => {
     const releases = listResources(stack, Release.tfResourceType);
-    expect(releases.map((r) => [r.name, r.namespace, r.provider]).sort()).toEqual([
-      ['cluster-autoscaler', 'kube-system', 'helm'],
-      ['metrics-server', 'kube-system', 'helm'],
-    ]);
+    const extras =
+      env === 'prod'
+        ? [
+            ['kube-prometheus-stack', 'monitoring', 'helm'],
+            ['node-problem-detector', 'kube-system', 'helm'],
+          ]
+        : [];
+    expect(releases.map((r) => [r.name, r.namespace, r.provider]).sort()).toEqual(
+      [['cluster-autoscaler', 'kube-system', 'helm'], ['metrics-server', 'kube-system', 'helm'], ...extras].sort(),
+    );
     const ca = releases.find((r) => r.name === 'cluster-autoscaler')!;
     const values = parseYaml(ca.values[0]);
     expect(values.autoDiscovery.clusterName).toBe(`${env}-boomi-molecule`);

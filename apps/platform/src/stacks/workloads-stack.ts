@@ -5,8 +5,9 @@ import { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
-import type { Environment } from '@boomi-eks/config';
+import { kubeDnsIp, type Environment } from '@boomi-eks/config';
 import { ClusterAutoscaler, MetricsServer } from '@boomi-eks/autoscaling';
+import { Monitoring, NodeLocalDns, NodeProblemDetector } from '@boomi-eks/cluster-addons';
 import { ChartManifests, MoleculeChart } from '@boomi-eks/molecule';
 import { EnvironmentStack } from './base-stack';
 import type { ClusterStack } from './cluster-stack';
@@ -25,7 +26,8 @@ export const SECRET_KEYS = {
 
 /**
  * `<env>-workloads`: what runs in the cluster. metrics-server and the
- * cluster-autoscaler (Helm), and the Molecule (cdk8s chart → kubernetes_manifest),
+ * cluster-autoscaler (Helm), the extras an environment turns on (monitoring,
+ * node-problem-detector, node-local-dns; Helm), and the Molecule (cdk8s chart → kubernetes_manifest),
  * with its credentials copied from AWS Secrets Manager into a Kubernetes Secret
  * at apply time, so no value is ever in code, in cdktf.out or in a plan.
  * The kubernetes and helm providers authenticate with `aws eks get-token`.
@@ -34,6 +36,12 @@ export class WorkloadsStack extends EnvironmentStack {
   readonly chart: MoleculeChart;
   readonly manifests: ChartManifests;
   readonly secret: SecretV1;
+  /** kube-prometheus-stack, when `monitoring.enabled`. */
+  readonly monitoring?: Monitoring;
+  /** node-problem-detector, when `nodeHealth.enabled`. */
+  readonly nodeProblemDetector?: NodeProblemDetector;
+  /** NodeLocal DNSCache, when `nodeLocalDns.enabled`. */
+  readonly nodeLocalDns?: NodeLocalDns;
 
   constructor(scope: Construct, env: Environment, props: WorkloadsStackProps) {
     super(scope, env, 'workloads');
@@ -62,6 +70,11 @@ export class WorkloadsStack extends EnvironmentStack {
       });
     }
 
+    const extras = buildExtras(this, env, helm);
+    this.monitoring = extras.monitoring;
+    this.nodeProblemDetector = extras.nodeProblemDetector;
+    this.nodeLocalDns = extras.nodeLocalDns;
+
     const fs = props.cluster.fileSystem;
     this.chart = new MoleculeChart(new Cdk8sApp(), 'molecule', moleculeChartProps(env, fs.fileSystemId, fs.accessPointId));
     this.manifests = new ChartManifests(this, 'molecule', { chart: this.chart, provider: kubernetes });
@@ -82,4 +95,46 @@ export class WorkloadsStack extends EnvironmentStack {
     const statefulSet = this.manifests.manifests[`statefulset-${this.chart.statefulSetName}`];
     statefulSet.dependsOn = [...(statefulSet.dependsOn ?? []), dependable(this.secret)];
   }
+}
+
+/**
+ * The self-driving extras (seed 001), each behind its flag: monitoring
+ * (kube-prometheus-stack), node health (node-problem-detector; the
+ * repair half is in the cluster stack) and NodeLocal DNSCache. No AWS node
+ * termination handler: every node group is EKS-managed, and EKS already
+ * drains spot nodes on rebalance recommendations and interruption notices.
+ */
+export function buildExtras(
+  scope: Construct,
+  env: Environment,
+  helm: HelmProvider,
+): { monitoring?: Monitoring; nodeProblemDetector?: NodeProblemDetector; nodeLocalDns?: NodeLocalDns } {
+  let monitoring: Monitoring | undefined;
+  let nodeProblemDetector: NodeProblemDetector | undefined;
+  let nodeLocalDns: NodeLocalDns | undefined;
+  if (env.monitoring.enabled) {
+    monitoring = new Monitoring(scope, 'monitoring', {
+      namespace: env.monitoring.namespace,
+      retention: env.monitoring.retention,
+      resources: { nodeExporter: env.monitoring.nodeExporterResources },
+      valuesOverride: env.monitoring.valuesOverride,
+      provider: helm,
+    });
+  }
+  if (env.nodeHealth.enabled) {
+    nodeProblemDetector = new NodeProblemDetector(scope, 'node-problem-detector', {
+      resources: env.nodeHealth.resources,
+      prometheusScrape: env.monitoring.enabled,
+      provider: helm,
+    });
+  }
+  if (env.nodeLocalDns.enabled) {
+    nodeLocalDns = new NodeLocalDns(scope, 'node-local-dns', {
+      kubeDnsIp: kubeDnsIp(env.cluster.serviceIpv4Cidr),
+      localIp: env.nodeLocalDns.localIp,
+      resources: env.nodeLocalDns.resources,
+      provider: helm,
+    });
+  }
+  return { monitoring, nodeProblemDetector, nodeLocalDns };
 }

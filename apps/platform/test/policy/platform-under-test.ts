@@ -67,8 +67,29 @@ export function generatedStageInput(shipped: Record<string, Input> = shippedInpu
       auth: { kind: 'installerToken', secretName: SECRET_NAME_SENTINEL },
       service: { ...(copy.molecule?.service ?? {}), sourceRanges: [GENERATED_SOURCE_RANGE] },
     },
+    // Every extra on (prod's monitoring and nodeHealth, plus nodeLocalDns), and SPOT groups next to
+    // the on-demand ones, so the policies are seen to hold for all of them.
+    monitoring: { ...(copy.monitoring ?? {}), enabled: true },
+    nodeHealth: { ...(copy.nodeHealth ?? {}), enabled: true },
+    nodeLocalDns: { ...(copy.nodeLocalDns ?? {}), enabled: true },
+    nodeGroups: [
+      ...GENERATED_ON_DEMAND_AZS.map((az) => ({ name: az, availabilityZone: az })),
+      ...GENERATED_SPOT_AZS.map((az) => ({
+        name: `spot-${az}`,
+        availabilityZone: az,
+        capacityType: 'SPOT',
+        instanceTypes: ['m5.large', 'm5a.large', 'm6i.large'],
+        minSize: 0,
+        maxSize: 10,
+      })),
+    ],
+    autoscaler: { ...(copy.autoscaler ?? {}), maxNodesTotal: 100 * GENERATED_ON_DEMAND_AZS.length + 10 * GENERATED_SPOT_AZS.length },
   };
 }
+
+/** The generated environment's on-demand groups (one per AZ, like prod) and spot groups. */
+const GENERATED_ON_DEMAND_AZS = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+const GENERATED_SPOT_AZS = ['eu-west-1a', 'eu-west-1b'];
 
 /** Which environment a stack id belongs to (the longest env name that prefixes it), and its kind. */
 export function classify(id: string, envs: readonly Environment[]): { env?: Environment; kind: string } {

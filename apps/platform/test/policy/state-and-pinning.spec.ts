@@ -125,9 +125,22 @@ describe('pinning is not vacuous', () => {
     for (const env of platform.envs) {
       const own = platform.stacks.filter((s) => s.env === env);
       const releases = own.flatMap((s) => resourcesNamed(s.json, 'helm_release'));
-      const addons = own.flatMap((s) => resourcesNamed(s.json, 'aws_eks_addon'));
-      const catalog = Object.keys(KUBERNETES_RELEASES[env.cluster.kubernetesVersion].addons).length;
-      expect({ env: env.name, releases: releases.length > 0, addons: addons.length }).toEqual({ env: env.name, releases: true, addons: catalog });
+      const addons = own.flatMap((s) => resourcesNamed(s.json, 'aws_eks_addon')).map((a) => a.body.addon_name as string);
+      const release = KUBERNETES_RELEASES[env.cluster.kubernetesVersion];
+      // Optional add-ons come with the feature that needs them (nodeHealth: the node monitoring agent).
+      const expected = [...Object.keys(release.addons), ...(env.nodeHealth.enabled ? ['eks-node-monitoring-agent'] : [])].sort();
+      expect({ env: env.name, releases: releases.length > 0, addons: addons.sort() }).toEqual({ env: env.name, releases: true, addons: expected });
+    }
+  });
+
+  it('pins each optional add-on to the version of its catalog entry', () => {
+    for (const env of platform.envs.filter((e) => e.nodeHealth.enabled)) {
+      const cluster = platform.stacks.find((s) => s.env === env && s.kind === 'cluster')!;
+      const agent = resourcesNamed(cluster.json, 'aws_eks_addon').find((a) => a.body.addon_name === 'eks-node-monitoring-agent');
+      expect({ env: env.name, version: agent?.body.addon_version }).toEqual({
+        env: env.name,
+        version: KUBERNETES_RELEASES[env.cluster.kubernetesVersion].optionalAddons['eks-node-monitoring-agent'],
+      });
     }
   });
 });

@@ -17,6 +17,31 @@ function podSpecOf(object: Record<string, any>): Record<string, any> | undefined
   return object.spec?.template?.spec;
 }
 
+/**
+ * Where a chart's values hold container resources: `resources` for a chart of
+ * one container; for a chart of many components, every component's path
+ * (kube-prometheus-stack: its own values.yaml and its subcharts'). A chart
+ * added to the stacks with several components must be listed here.
+ */
+const RESOURCE_PATHS_BY_CHART: Readonly<Record<string, readonly string[]>> = {
+  'kube-prometheus-stack': [
+    'prometheus.prometheusSpec.resources',
+    'alertmanager.alertmanagerSpec.resources',
+    'prometheusOperator.resources',
+    'prometheusOperator.prometheusConfigReloader.resources',
+    'prometheusOperator.admissionWebhooks.patch.resources',
+    'grafana.resources',
+    'grafana.sidecar.resources',
+    'kube-state-metrics.resources',
+    'prometheus-node-exporter.resources',
+  ],
+};
+const resourcePathsOf = (chart: string): readonly string[] => RESOURCE_PATHS_BY_CHART[chart] ?? ['resources'];
+
+/** The value at a dotted path of Helm values. */
+const valueAt = (values: Record<string, any> | undefined, path: string): any =>
+  path.split('.').reduce<any>((acc, key) => (acc === undefined || acc === null ? undefined : acc[key]), values);
+
 /** What a container (or a Helm chart's values) is missing of requests/limits × cpu/memory. */
 function missingResources(resources: Record<string, any> | undefined): string[] {
   return ['requests', 'limits'].flatMap((bound) =>
@@ -45,11 +70,17 @@ describe.each(stacks)('%s', (_id, stack) => {
   it('gives every Helm release cpu and memory requests and limits in its values, and no set override of them', () => {
     for (const { name, body } of resourcesNamed(stack.json, 'helm_release')) {
       const values = (body.values ?? []).map((v: string) => parseYaml(v) as Record<string, any>);
-      // Helm merges values in order: the last file that sets `resources` wins.
-      const resources = values.reduceRight((found: Record<string, any> | undefined, v: Record<string, any>) => found ?? v?.resources, undefined);
-      expect({ release: body.name ?? name, missing: missingResources(resources) }).toEqual({ release: body.name ?? name, missing: [] });
-      const overrides = [...(body.set ?? []), ...(body.set_list ?? [])].map((s: { name: string }) => s.name).filter((n: string) => /^resources\./.test(n));
-      expect({ release: body.name ?? name, overrides }).toEqual({ release: body.name ?? name, overrides: [] });
+      for (const path of resourcePathsOf(body.chart)) {
+        // Helm merges values in order: the last file that sets the path wins.
+        const resources = values.reduceRight((found: Record<string, any> | undefined, v: Record<string, any>) => found ?? valueAt(v, path), undefined);
+        const where = `${body.name ?? name} ${path}`;
+        expect({ release: where, missing: missingResources(resources) }).toEqual({ release: where, missing: [] });
+        // A `set` entry names a path with dots (`resources.limits.cpu`): any under this path overrides it.
+        const overrides = [...(body.set ?? []), ...(body.set_list ?? [])]
+          .map((s: { name: string }) => s.name)
+          .filter((n: string) => n === path || n.startsWith(`${path}.`));
+        expect({ release: where, overrides }).toEqual({ release: where, overrides: [] });
+      }
     }
   });
 
@@ -62,7 +93,7 @@ describe.each(stacks)('%s', (_id, stack) => {
 });
 
 describe('every environment', () => {
-  it('runs the Molecule StatefulSet, metrics-server and the cluster-autoscaler (so the checks above are not vacuous)', () => {
+  it('runs the Molecule StatefulSet, metrics-server, the cluster-autoscaler and the extras it turns on (so the checks above are not vacuous)', () => {
     for (const env of platform.envs) {
       const workloads = platform.stacks.find((s) => s.env === env && s.kind === 'workloads')!;
       const kinds = manifestsOf(workloads.json).map((o) => o.kind);
@@ -71,8 +102,32 @@ describe('every environment', () => {
         env: env.name,
         statefulSets: 1,
         pvs: 1,
-        releases: [...(env.autoscaler.enabled ? ['cluster-autoscaler'] : []), ...(env.metricsServer.enabled ? ['metrics-server'] : [])],
+        releases: [
+          ...(env.autoscaler.enabled ? ['cluster-autoscaler'] : []),
+          ...(env.monitoring.enabled ? ['kube-prometheus-stack'] : []),
+          ...(env.metricsServer.enabled ? ['metrics-server'] : []),
+          ...(env.nodeLocalDns.enabled ? ['node-local-dns'] : []),
+          ...(env.nodeHealth.enabled ? ['node-problem-detector'] : []),
+        ],
       });
     }
+  });
+
+  it('checks a multi-component chart at every component, and at least one environment runs one', () => {
+    const charts = platform.stacks.flatMap((s) => resourcesNamed(s.json, 'helm_release').map((r) => r.body.chart as string));
+    expect(charts).toContain('kube-prometheus-stack');
+    expect(resourcePathsOf('kube-prometheus-stack').length).toBeGreaterThan(1);
+  });
+
+  it('handles spot interruptions once: no AWS node termination handler next to EKS managed node groups', () => {
+    // Every node group is an EKS managed node group (capacity rebalancing + drain on rebalance and
+    // interruption notices): a termination handler would drain the same nodes a second time.
+    const handlers = platform.stacks.flatMap((s) =>
+      resourcesNamed(s.json, 'helm_release')
+        .filter((r) => /termination-handler/.test(`${r.body.chart} ${r.body.name}`))
+        .map((r) => `${s.id}/${r.body.name}`),
+    );
+    expect(handlers).toEqual([]);
+    for (const s of platform.stacks) expect(resourcesNamed(s.json, 'aws_autoscaling_group')).toEqual([]);
   });
 });

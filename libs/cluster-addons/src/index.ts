@@ -1,0 +1,5 @@
+export * from './chart-versions';
+export * from './monitoring';
+export * from './monitoring-values';
+export * from './node-local-dns';
+export * from './node-problem-detector';

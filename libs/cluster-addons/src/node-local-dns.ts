@@ -1,0 +1,126 @@
+import { Construct } from 'constructs';
+import type { ITerraformDependable, TerraformProvider } from 'cdktf';
+import { Release } from '@cdktf/provider-helm/lib/release';
+import { mergeValues, RELEASE_DEFAULTS, toHelmValuesYaml, type ContainerResources } from '@boomi-eks/autoscaling';
+import { NODE_LOCAL_DNS_CHART } from './chart-versions';
+
+/**
+ * Namespace of node-local-dns: it must be kube-system, where the kube-dns
+ * pods are, because the chart's `kube-dns-upstream` Service selects them.
+ */
+export const NODE_LOCAL_DNS_NAMESPACE = 'kube-system';
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const isIpv4 = (ip: string) => IPV4.test(ip) && ip.split('.').every((o) => Number(o) <= 255);
+
+export interface NodeLocalDnsValuesInput {
+  /**
+   * ClusterIP of the `kube-dns` Service: the 10th address of the cluster's
+   * service CIDR on EKS (`kubeDnsIp` in @boomi-eks/config). The cache answers
+   * on it on every node (iptables mode), so pods and kubelets need no change.
+   */
+  readonly kubeDnsIp: string;
+  /** Link-local address the cache also listens on. @default '169.254.20.10' */
+  readonly localIp?: string;
+  /** Cluster DNS domain. @default 'cluster.local' */
+  readonly dnsDomain?: string;
+  /** Container requests and limits. @default requests 25m/128Mi, limits 200m/128Mi */
+  readonly resources?: ContainerResources;
+  /** Escape hatch: any chart values, deep-merged last. @default {} */
+  readonly valuesOverride?: Readonly<Record<string, unknown>>;
+}
+
+/** Defaults of {@link nodeLocalDnsValues}. */
+export const NODE_LOCAL_DNS_DEFAULTS = {
+  localIp: '169.254.20.10',
+  dnsDomain: 'cluster.local',
+  resources: {
+    requests: { cpu: '25m', memory: '128Mi' },
+    limits: { cpu: '200m', memory: '128Mi' },
+  },
+} as const satisfies Required<Omit<NodeLocalDnsValuesInput, 'kubeDnsIp' | 'valuesOverride'>>;
+
+/**
+ * Helm values of the node-local-dns chart (deliveryhero
+ * `stable/node-local-dns/values.yaml`): `config.dnsServer` is the kube-dns
+ * Service IP and `config.localDns` the link-local IP, both bound by the cache
+ * on each node; misses go to CoreDNS over TCP through `kube-dns-upstream`.
+ * The chart's pod annotations for Prometheus (`prometheusScraping.enabled`)
+ * stay on, so the monitoring release scrapes it. `valuesOverride` last.
+ */
+export function nodeLocalDnsValues(input: NodeLocalDnsValuesInput): Record<string, unknown> {
+  const d = NODE_LOCAL_DNS_DEFAULTS;
+  const localIp = input.localIp ?? d.localIp;
+  if (!isIpv4(input.kubeDnsIp)) {
+    throw new Error(`node-local-dns kubeDnsIp (${input.kubeDnsIp}) must be an IPv4 address: pass kubeDnsIp(cluster.serviceIpv4Cidr)`);
+  }
+  if (!isIpv4(localIp) || !localIp.startsWith('169.254.')) {
+    throw new Error(`node-local-dns localIp (${localIp}) must be a link-local IPv4 address in 169.254.0.0/16, e.g. 169.254.20.10`);
+  }
+  const r = input.resources ?? d.resources;
+  const values: Record<string, unknown> = {
+    config: {
+      dnsServer: input.kubeDnsIp,
+      localDns: localIp,
+      dnsDomain: input.dnsDomain ?? d.dnsDomain,
+    },
+    prometheusScraping: { enabled: true },
+    resources: {
+      requests: { cpu: r.requests.cpu, memory: r.requests.memory },
+      limits: { cpu: r.limits.cpu, memory: r.limits.memory },
+    },
+  };
+  return mergeValues(values, input.valuesOverride as Record<string, unknown> | undefined);
+}
+
+export interface NodeLocalDnsProps extends NodeLocalDnsValuesInput {
+  /** Helm provider of the workloads stack. @default - the stack's default helm provider */
+  readonly provider?: TerraformProvider;
+  /** Resources to create first (the coredns add-on lives in the cluster stack). @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+  /** Seconds Helm waits for the release to become ready. @default 600 */
+  readonly timeoutSeconds?: number;
+}
+
+/**
+ * NodeLocal DNSCache (seed 001): a DNS cache DaemonSet in kube-system that
+ * answers on the kube-dns Service IP and a link-local IP on every node, so
+ * lookups skip the conntrack/DNAT path and cache misses reach CoreDNS over TCP.
+ */
+export class NodeLocalDns extends Construct {
+  /** Helm release name. */
+  readonly releaseName = 'node-local-dns';
+  /** Namespace of the release. */
+  readonly namespace = NODE_LOCAL_DNS_NAMESPACE;
+  /** The kube-dns IP the cache answers on. */
+  readonly kubeDnsIp: string;
+  /** The link-local IP the cache answers on. */
+  readonly localIp: string;
+  /** The Helm values passed to the chart (before YAML rendering). */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** The Helm release resource, as the escape hatch. */
+  readonly release: Release;
+
+  constructor(scope: Construct, id: string, props: NodeLocalDnsProps) {
+    super(scope, id);
+    const { provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
+    this.values = nodeLocalDnsValues(valuesInput);
+    this.kubeDnsIp = props.kubeDnsIp;
+    this.localIp = props.localIp ?? NODE_LOCAL_DNS_DEFAULTS.localIp;
+    this.release = new Release(this, 'release', {
+      name: this.releaseName,
+      namespace: this.namespace,
+      repository: NODE_LOCAL_DNS_CHART.repository,
+      chart: NODE_LOCAL_DNS_CHART.chart,
+      version: NODE_LOCAL_DNS_CHART.version,
+      values: [toHelmValuesYaml(this.values)],
+      atomic: RELEASE_DEFAULTS.atomic,
+      cleanupOnFail: RELEASE_DEFAULTS.cleanupOnFail,
+      wait: RELEASE_DEFAULTS.wait,
+      timeout: timeoutSeconds ?? RELEASE_DEFAULTS.timeoutSeconds,
+      maxHistory: RELEASE_DEFAULTS.maxHistory,
+      provider,
+      dependsOn,
+    });
+  }
+}

@@ -1,0 +1,117 @@
+import { Construct } from 'constructs';
+import type { ITerraformDependable, TerraformProvider } from 'cdktf';
+import { Release } from '@cdktf/provider-helm/lib/release';
+import { mergeValues, RELEASE_DEFAULTS, toHelmValuesYaml, type ContainerResources } from '@boomi-eks/autoscaling';
+import { NODE_PROBLEM_DETECTOR_CHART } from './chart-versions';
+
+/** Namespace of node-problem-detector. */
+export const NODE_PROBLEM_DETECTOR_NAMESPACE = 'kube-system';
+
+/** Port of node-problem-detector's Prometheus exporter (the chart's `settings.prometheus_port`). */
+export const NODE_PROBLEM_DETECTOR_METRICS_PORT = 20257;
+
+export interface NodeProblemDetectorValuesInput {
+  /** Container requests and limits. @default requests 20m/64Mi, limits 200m/128Mi */
+  readonly resources?: ContainerResources;
+  /**
+   * Annotate the pods for the `kubernetes-pods` scrape job of the monitoring
+   * release (`prometheus.io/scrape|port`). @default false
+   */
+  readonly prometheusScrape?: boolean;
+  /**
+   * Monitor definitions from the image's /config to run. The chart's default
+   * also lists docker-monitor.json, which watches dockerd: EKS AL2023 nodes
+   * run containerd only, so it is left out.
+   * @default ['/config/kernel-monitor.json', '/config/readonly-monitor.json']
+   */
+  readonly logMonitors?: readonly string[];
+  /** Escape hatch: any chart values, deep-merged last. @default {} */
+  readonly valuesOverride?: Readonly<Record<string, unknown>>;
+}
+
+/** Defaults of {@link nodeProblemDetectorValues}. */
+export const NODE_PROBLEM_DETECTOR_DEFAULTS = {
+  resources: {
+    requests: { cpu: '20m', memory: '64Mi' },
+    limits: { cpu: '200m', memory: '128Mi' },
+  },
+  prometheusScrape: false,
+  logMonitors: ['/config/kernel-monitor.json', '/config/readonly-monitor.json'],
+} as const satisfies Required<Omit<NodeProblemDetectorValuesInput, 'valuesOverride'>>;
+
+/**
+ * Helm values of the node-problem-detector chart (deliveryhero
+ * `stable/node-problem-detector/values.yaml`): kernel and read-only
+ * filesystem monitors, a DaemonSet on every node (it tolerates every taint,
+ * spot and NoExecute ones included), system-node-critical, requests and
+ * limits. `valuesOverride` is merged last.
+ */
+export function nodeProblemDetectorValues(input: NodeProblemDetectorValuesInput = {}): Record<string, unknown> {
+  const d = NODE_PROBLEM_DETECTOR_DEFAULTS;
+  const r = input.resources ?? d.resources;
+  const values: Record<string, unknown> = {
+    settings: {
+      log_monitors: [...(input.logMonitors ?? d.logMonitors)],
+      prometheus_port: NODE_PROBLEM_DETECTOR_METRICS_PORT,
+    },
+    priorityClassName: 'system-node-critical',
+    // A node health agent belongs on every node, whatever its taints.
+    tolerations: [{ operator: 'Exists' }],
+    resources: {
+      requests: { cpu: r.requests.cpu, memory: r.requests.memory },
+      limits: { cpu: r.limits.cpu, memory: r.limits.memory },
+    },
+  };
+  if (input.prometheusScrape ?? d.prometheusScrape) {
+    values.annotations = { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(NODE_PROBLEM_DETECTOR_METRICS_PORT) };
+  }
+  return mergeValues(values, input.valuesOverride as Record<string, unknown> | undefined);
+}
+
+export interface NodeProblemDetectorProps extends NodeProblemDetectorValuesInput {
+  /** Helm provider of the workloads stack. @default - the stack's default helm provider */
+  readonly provider?: TerraformProvider;
+  /** Resources to create first. @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+  /** Seconds Helm waits for the release to become ready. @default 600 */
+  readonly timeoutSeconds?: number;
+}
+
+/**
+ * node-problem-detector (seed 001): a DaemonSet that reads the kernel log and
+ * sets node conditions (`KernelDeadlock`, `ReadonlyFilesystem`) and events,
+ * and exports them as Prometheus metrics. It detects; it does not repair:
+ * in this platform EKS node auto repair replaces unhealthy managed nodes
+ * (see NodeGroups `nodeRepair` and the eks-node-monitoring-agent add-on).
+ */
+export class NodeProblemDetector extends Construct {
+  /** Helm release name. */
+  readonly releaseName = 'node-problem-detector';
+  /** Namespace of the release. */
+  readonly namespace = NODE_PROBLEM_DETECTOR_NAMESPACE;
+  /** The Helm values passed to the chart (before YAML rendering). */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** The Helm release resource, as the escape hatch. */
+  readonly release: Release;
+
+  constructor(scope: Construct, id: string, props: NodeProblemDetectorProps = {}) {
+    super(scope, id);
+    const { provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
+    this.values = nodeProblemDetectorValues(valuesInput);
+    this.release = new Release(this, 'release', {
+      name: this.releaseName,
+      namespace: this.namespace,
+      repository: NODE_PROBLEM_DETECTOR_CHART.repository,
+      chart: NODE_PROBLEM_DETECTOR_CHART.chart,
+      version: NODE_PROBLEM_DETECTOR_CHART.version,
+      values: [toHelmValuesYaml(this.values)],
+      atomic: RELEASE_DEFAULTS.atomic,
+      cleanupOnFail: RELEASE_DEFAULTS.cleanupOnFail,
+      wait: RELEASE_DEFAULTS.wait,
+      timeout: timeoutSeconds ?? RELEASE_DEFAULTS.timeoutSeconds,
+      maxHistory: RELEASE_DEFAULTS.maxHistory,
+      provider,
+      dependsOn,
+    });
+  }
+}

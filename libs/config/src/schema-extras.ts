@@ -1,0 +1,72 @@
+/**
+ * The sections of the cluster extras (seeds 001, 002, 004): each is off unless
+ * an environment turns it on, with documented defaults. Composed into
+ * EnvironmentSchema (schema.ts) as `nodeHealth`, `nodeLocalDns`, `monitoring`.
+ */
+import { z } from 'zod';
+import { k8sName, resources } from './schema-fields';
+
+/**
+ * Node health (seed 001): node-problem-detector (Helm, kube-system) turns
+ * kernel and runtime problems into node conditions and events; the EKS
+ * node monitoring agent add-on sets the conditions EKS node auto repair acts
+ * on; auto repair replaces (or reboots) a managed node that stays unhealthy.
+ */
+export const NodeHealthSchema = z
+  .strictObject({
+    /** @default false */
+    enabled: z.boolean().default(false),
+    /** EKS node auto repair on every managed node group. @default true (when enabled) */
+    autoRepair: z.boolean().default(true),
+    /** Nodes of one group repaired at the same time. @default 1 (the Molecule's PDB allows one pod down) */
+    maxParallelRepairs: z.number().int().min(1).default(1),
+    /** node-problem-detector container. @default requests 20m/64Mi, limits 200m/128Mi */
+    resources: resources.default({
+      requests: { cpu: '20m', memory: '64Mi' },
+      limits: { cpu: '200m', memory: '128Mi' },
+    }),
+  });
+
+/**
+ * NodeLocal DNSCache (seed 001): a DNS cache on every node, answering on the
+ * kube-dns Service IP (the 10th address of cluster.serviceIpv4Cidr) and on a
+ * link-local IP, so pods need no change.
+ */
+export const NodeLocalDnsSchema = z
+  .strictObject({
+    /** @default false */
+    enabled: z.boolean().default(false),
+    /** Link-local address the cache also listens on. @default '169.254.20.10' (the Kubernetes docs' address) */
+    localIp: z
+      .string()
+      .regex(/^169\.254\.(\d{1,3})\.(\d{1,3})$/, { message: 'must be a link-local IPv4 address in 169.254.0.0/16, e.g. 169.254.20.10' })
+      .default('169.254.20.10'),
+    /** node-cache container. @default requests 25m/128Mi, limits 200m/128Mi */
+    resources: resources.default({
+      requests: { cpu: '25m', memory: '128Mi' },
+      limits: { cpu: '200m', memory: '128Mi' },
+    }),
+  });
+
+/**
+ * Monitoring (seed 001): kube-prometheus-stack (Prometheus Operator,
+ * Prometheus, Alertmanager, Grafana, kube-state-metrics, node-exporter),
+ * scraping every pod annotated `prometheus.io/scrape: "true"` (the
+ * cluster-autoscaler is).
+ */
+export const MonitoringSchema = z
+  .strictObject({
+    /** @default false */
+    enabled: z.boolean().default(false),
+    /** Namespace of the release. @default 'monitoring' */
+    namespace: k8sName.default('monitoring'),
+    /** How long Prometheus keeps samples. @default '10d' (the chart's) */
+    retention: z.string().regex(/^\d+(h|d|w|y)$/, { message: "must be a duration such as '10d' or '4w'" }).default('10d'),
+    /** node-exporter container (one per node). @default requests 25m/48Mi, limits 250m/128Mi */
+    nodeExporterResources: resources.default({
+      requests: { cpu: '25m', memory: '48Mi' },
+      limits: { cpu: '250m', memory: '128Mi' },
+    }),
+    /** Any kube-prometheus-stack values, deep-merged last. @default {} */
+    valuesOverride: z.record(z.string(), z.unknown()).default({}),
+  });
