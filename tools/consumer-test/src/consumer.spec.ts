@@ -23,7 +23,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
-const LIBS = ['config', 'network', 'eks', 'efs', 'molecule', 'autoscaling', 'testing'] as const;
+const LIBS = ['config', 'network', 'eks', 'efs', 'molecule', 'autoscaling', 'cluster-addons', 'testing'] as const;
 const PEERS = ['cdktf', 'constructs', '@cdktf/provider-aws', '@cdktf/provider-kubernetes', '@cdktf/provider-helm', 'cdk8s', 'cdk8s-plus-33'];
 
 const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -245,7 +245,7 @@ describe('the libraries, installed from their npm tarballs outside the workspace
 
     const resources = (type: string): Record<string, any>[] => Object.values(stack.resource?.[type] ?? {});
 
-    it('has the network, cluster, nodes, file system, add-ons, Molecule and autoscaling resources', () => {
+    it('has the network, cluster, nodes, file system, add-ons, Molecule, autoscaling and cluster add-on resources', () => {
       const counts = Object.fromEntries(Object.entries(stack.resource as Record<string, object>).map(([t, r]) => [t, Object.keys(r).length]));
       expect(counts).toMatchObject({
         aws_vpc: 1,
@@ -259,7 +259,7 @@ describe('the libraries, installed from their npm tarballs outside the workspace
         aws_efs_mount_target: 2,
         aws_efs_access_point: 1,
         aws_eks_pod_identity_association: 3,
-        helm_release: 2,
+        helm_release: 4,
       });
       expect(counts.kubernetes_manifest).toBeGreaterThanOrEqual(8);
       expect(Object.keys(stack.terraform.required_providers).sort()).toEqual(['aws', 'helm', 'kubernetes']);
@@ -291,10 +291,38 @@ describe('the libraries, installed from their npm tarballs outside the workspace
       }
       expect(resources('aws_efs_file_system')[0].encrypted).toBe(true);
       const charts = Object.fromEntries(resources('helm_release').map((r) => [r.chart, r.version]));
-      expect(charts).toEqual({ 'cluster-autoscaler': '9.50.1', 'metrics-server': '3.13.0' });
+      expect(charts).toEqual({
+        'cluster-autoscaler': '9.50.1',
+        'metrics-server': '3.13.0',
+        'node-problem-detector': '2.4.0',
+        'node-local-dns': '2.3.0',
+      });
       const autoscaler = resources('helm_release').find((r) => r.chart === 'cluster-autoscaler')!;
       expect(autoscaler.values[0]).toContain('clusterName: acme');
       expect(autoscaler.values[0]).toContain('max-nodes-total: 4');
+    });
+
+    it('installs the cluster add-ons (@boomi-eks/cluster-addons) from their pinned OCI charts, with its own DNS address', () => {
+      const release = (name: string) => resources('helm_release').find((r) => r.name === name)!;
+      const npd = release('node-problem-detector');
+      expect(npd).toMatchObject({
+        namespace: 'kube-system',
+        repository: 'oci://ghcr.io/deliveryhero/helm-charts',
+        chart: 'node-problem-detector',
+        atomic: true,
+        max_history: 10,
+      });
+      expect(npd.values[0]).toContain('priorityClassName: system-node-critical');
+      expect(npd.values[0]).toContain('prometheus.io/scrape: "true"');
+      expect(npd.depends_on.every((d: string) => d.startsWith('aws_eks_node_group.'))).toBe(true);
+
+      const dns = release('node-local-dns');
+      expect(dns).toMatchObject({ namespace: 'kube-system', repository: 'oci://ghcr.io/deliveryhero/helm-charts', chart: 'node-local-dns' });
+      // kubeDnsIp from @boomi-eks/config, for the service CIDR the cluster was given
+      expect(resources('aws_eks_cluster')[0].kubernetes_network_config.service_ipv4_cidr).toBe('10.100.0.0/16');
+      expect(dns.values[0]).toContain('dnsServer: 10.100.0.10');
+      expect(dns.values[0]).toContain('localDns: 169.254.20.10');
+      expect(dns.depends_on).toEqual([expect.stringMatching(/^aws_eks_addon\.[^.]+coredns[^.]*$/)]);
     });
   });
 });
