@@ -11,8 +11,8 @@ const root = workspaceRoot();
 function runApp(envDir: string) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-out-'));
   const result = spawnSync(
-    path.join(root, 'node_modules/.bin/tsx'),
-    ['--tsconfig', 'apps/platform/tsconfig.app.json', 'apps/platform/src/main.ts'],
+    process.execPath,
+    ['tools/synth/synth.js'], // what `npm run synth` runs
     { cwd: root, encoding: 'utf8', env: { ...process.env, BOOMI_ENVIRONMENTS_DIR: envDir, CDKTF_OUTDIR: outdir } },
   );
   return { ...result, outdir };

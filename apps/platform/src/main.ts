@@ -1,8 +1,11 @@
 /**
  * The cdktf app: every environment file in ./environments becomes the stacks
- * `<env>-network`, `<env>-cluster` and `<env>-workloads`, plus the account's `state` stack.
- * Offline: needs no AWS credentials and no Terraform.
+ * `<env>-network`, `<env>-cluster` and `<env>-workloads`, plus the account's
+ * `state` and `ci-access` stacks. Offline: needs no AWS credentials and no
+ * Terraform. `npm run synth` runs it through tools/synth/synth.js (bundled by
+ * esbuild, much faster than tsx); `tsx apps/platform/src/main.ts` works too.
  */
+import * as path from 'node:path';
 import { App } from 'cdktf';
 import { ConfigError } from '@boomi-eks/config';
 import { buildPlatform, validateAll } from './platform';
@@ -11,8 +14,11 @@ import { ciAccess } from './ci';
 
 function main(): void {
   // BOOMI_ENVIRONMENTS_DIR points at another folder of environment files (tests, forks).
-  const environments = validateAll(loadEnvironmentFiles(process.env.BOOMI_ENVIRONMENTS_DIR || undefined));
-  const app = new App(); // only now: a refused configuration leaves no output behind
+  const dir = process.env.BOOMI_ENVIRONMENTS_DIR || path.join(__dirname, 'environments');
+  const environments = validateAll(loadEnvironmentFiles(dir));
+  // only now: a refused configuration leaves no output behind. No stack traces
+  // in construct metadata: they are not in the output, and cost time.
+  const app = new App({ stackTraces: false });
   buildPlatform(app, environments, ciAccess);
   app.synth();
 }

@@ -63,6 +63,7 @@ export function barrelVariant(root: string): string {
   fs.cpSync(path.join(root, 'apps'), path.join(dir, 'apps'), { recursive: true });
   fs.cpSync(path.join(root, 'libs'), path.join(dir, 'libs'), { recursive: true });
   fs.copyFileSync(path.join(root, 'tsconfig.base.json'), path.join(dir, 'tsconfig.base.json'));
+  fs.cpSync(path.join(root, 'tools/synth'), path.join(dir, 'tools/synth'), { recursive: true });
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   const camel = (s: string) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
   const rewrite = (file: string) => {

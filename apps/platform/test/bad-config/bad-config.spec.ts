@@ -91,8 +91,8 @@ describe('main.ts refuses a bad environment file', () => {
     // Rendered as users write it: a file whose default export is the environment.
     fs.writeFileSync(path.join(envDir, fixture.file), `export default ${JSON.stringify(fixture.input, null, 2)};\n`);
     const result = spawnSync(
-      path.join(ROOT, 'node_modules/.bin/tsx'),
-      ['--tsconfig', 'apps/platform/tsconfig.app.json', 'apps/platform/src/main.ts'],
+      process.execPath,
+      ['tools/synth/synth.js'], // what `npm run synth` runs
       {
         cwd: ROOT,
         encoding: 'utf8',

@@ -74,8 +74,8 @@ export function synthesizeApp(): ReturnType<typeof readSynthesized> {
     const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir, CI: 'true', CHECKPOINT_DISABLE: '1' };
     delete env.BOOMI_ENVIRONMENTS_DIR; // the shipped environments, nothing else
     const run = spawnSync(
-      path.join(root, 'node_modules/.bin/tsx'),
-      ['--tsconfig', 'apps/platform/tsconfig.app.json', 'apps/platform/src/main.ts'],
+      process.execPath,
+      ['tools/synth/synth.js'], // what `npm run synth` runs
       { cwd: root, env, encoding: 'utf8' },
     );
     if (run.status !== 0) throw new Error(`synth failed (exit ${run.status}):\n${run.stderr || run.stdout}`);
