@@ -6,7 +6,8 @@
 // saves tsx's loader hooks and, above all, the source-mapped stack traces that
 // cdktf captures for every token (measured: 1.6 s → 0.7 s for the shipped
 // environments; see tools/bench). Set BOOMI_SYNTH_SOURCE_MAPS=1 to get stack
-// traces mapped to the TypeScript sources (slower).
+// traces mapped to the TypeScript sources, and cdktf's token creation stacks
+// (slower).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -101,7 +102,26 @@ require.extensions['.ts'] = (module, filename) => {
   module._compile(code, filename);
 };
 
-if (sourceMaps) process.setSourceMapsEnabled(true);
+if (sourceMaps) {
+  process.setSourceMapsEnabled(true);
+} else {
+  // cdktf records a full stack trace for every token it creates (for an error
+  // message that names where a token that fails to resolve was made): a plain
+  // object passed to Error.captureStackTrace. Formatting those was the largest
+  // per-environment cost of a synth (~25 ms per environment, see tools/bench).
+  // Give those captures an empty stack, and real errors the usual V8 format.
+  // BOOMI_SYNTH_SOURCE_MAPS=1 restores everything (and maps to the sources).
+  Error.prepareStackTrace = (error, frames) => {
+    if (!(error instanceof Error)) return '';
+    let head;
+    try {
+      head = String(error);
+    } catch {
+      head = '<error>';
+    }
+    return head + frames.map((frame) => `\n    at ${frame}`).join('');
+  };
+}
 
 // Run the bundle as if it were main.ts itself: same __dirname and module resolution.
 const app = new Module(entry, module);
