@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
-import { Release } from '@cdktf/provider-helm/lib/release';
+import type { Release } from '@cdktf/provider-helm/lib/release';
 import { CLUSTER_AUTOSCALER_CHART } from './chart-versions';
 import {
   CLUSTER_AUTOSCALER_NAMESPACE,
@@ -8,7 +8,7 @@ import {
   clusterAutoscalerValues,
   type ClusterAutoscalerValuesInput,
 } from './autoscaler-values';
-import { RELEASE_DEFAULTS, toHelmValuesYaml } from './helm-values';
+import { pinnedRelease } from './pinned-release';
 
 export interface ClusterAutoscalerProps extends ClusterAutoscalerValuesInput {
   /** Helm provider of the workloads stack. @default - the stack's default helm provider */
@@ -41,18 +41,12 @@ export class ClusterAutoscaler extends Construct {
     super(scope, id);
     const { provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
     this.values = clusterAutoscalerValues(valuesInput);
-    this.release = new Release(this, 'release', {
+    this.release = pinnedRelease(this, 'release', {
       name: this.releaseName,
       namespace: CLUSTER_AUTOSCALER_NAMESPACE,
-      repository: CLUSTER_AUTOSCALER_CHART.repository,
-      chart: CLUSTER_AUTOSCALER_CHART.chart,
-      version: CLUSTER_AUTOSCALER_CHART.version,
-      values: [toHelmValuesYaml(this.values)],
-      atomic: RELEASE_DEFAULTS.atomic,
-      cleanupOnFail: RELEASE_DEFAULTS.cleanupOnFail,
-      wait: RELEASE_DEFAULTS.wait,
-      timeout: timeoutSeconds ?? RELEASE_DEFAULTS.timeoutSeconds,
-      maxHistory: RELEASE_DEFAULTS.maxHistory,
+      chart: CLUSTER_AUTOSCALER_CHART,
+      values: this.values,
+      timeoutSeconds: timeoutSeconds,
       provider,
       dependsOn,
     });

@@ -4,5 +4,7 @@ export * from './chart-versions';
 export * from './cluster-autoscaler';
 export * from './cluster-autoscaler-identity';
 export * from './metrics-server';
-// Shared with the other Helm-based libs (cluster-addons): values merge, `${` escaping, release settings.
+export * from './pinned-release';
+// Shared with the other Helm-based libs (cluster-addons): values merge, `${` escaping, release settings
+// (pinnedRelease above applies all three).
 export { mergeValues, RELEASE_DEFAULTS, toHelmValuesYaml } from './helm-values';

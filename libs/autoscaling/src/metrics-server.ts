@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
-import { Release } from '@cdktf/provider-helm/lib/release';
+import type { Release } from '@cdktf/provider-helm/lib/release';
 import { METRICS_SERVER_CHART } from './chart-versions';
 import type { ContainerResources } from './autoscaler-values';
-import { mergeValues, RELEASE_DEFAULTS, toHelmValuesYaml } from './helm-values';
+import { mergeValues } from './helm-values';
+import { pinnedRelease } from './pinned-release';
 
 /** Namespace of metrics-server. */
 export const METRICS_SERVER_NAMESPACE = 'kube-system';
@@ -75,18 +76,12 @@ export class MetricsServer extends Construct {
     super(scope, id);
     const { provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
     this.values = metricsServerValues(valuesInput);
-    this.release = new Release(this, 'release', {
+    this.release = pinnedRelease(this, 'release', {
       name: this.releaseName,
       namespace: METRICS_SERVER_NAMESPACE,
-      repository: METRICS_SERVER_CHART.repository,
-      chart: METRICS_SERVER_CHART.chart,
-      version: METRICS_SERVER_CHART.version,
-      values: [toHelmValuesYaml(this.values)],
-      atomic: RELEASE_DEFAULTS.atomic,
-      cleanupOnFail: RELEASE_DEFAULTS.cleanupOnFail,
-      wait: RELEASE_DEFAULTS.wait,
-      timeout: timeoutSeconds ?? RELEASE_DEFAULTS.timeoutSeconds,
-      maxHistory: RELEASE_DEFAULTS.maxHistory,
+      chart: METRICS_SERVER_CHART,
+      values: this.values,
+      timeoutSeconds: timeoutSeconds,
       provider,
       dependsOn,
     });

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
-import { Release } from '@cdktf/provider-helm/lib/release';
-import { RELEASE_DEFAULTS, toHelmValuesYaml } from '@boomi-eks/autoscaling';
+import type { Release } from '@cdktf/provider-helm/lib/release';
+import { pinnedRelease } from '@boomi-eks/autoscaling';
 import { KUBE_PROMETHEUS_STACK_CHART } from './chart-versions';
 import { MONITORING_NAMESPACE, monitoringValues, type MonitoringValuesInput } from './monitoring-values';
 
@@ -46,19 +46,13 @@ export class Monitoring extends Construct {
     this.namespace = namespace ?? MONITORING_NAMESPACE;
     this.grafanaAdminSecretName = `${this.releaseName}-grafana`;
     this.values = monitoringValues(valuesInput);
-    this.release = new Release(this, 'release', {
+    this.release = pinnedRelease(this, 'release', {
       name: this.releaseName,
       namespace: this.namespace,
       createNamespace: true,
-      repository: KUBE_PROMETHEUS_STACK_CHART.repository,
-      chart: KUBE_PROMETHEUS_STACK_CHART.chart,
-      version: KUBE_PROMETHEUS_STACK_CHART.version,
-      values: [toHelmValuesYaml(this.values)],
-      atomic: RELEASE_DEFAULTS.atomic,
-      cleanupOnFail: RELEASE_DEFAULTS.cleanupOnFail,
-      wait: RELEASE_DEFAULTS.wait,
-      timeout: timeoutSeconds ?? 900,
-      maxHistory: RELEASE_DEFAULTS.maxHistory,
+      chart: KUBE_PROMETHEUS_STACK_CHART,
+      values: this.values,
+      timeoutSeconds: timeoutSeconds ?? 900,
       provider,
       dependsOn,
     });

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
-import { Release } from '@cdktf/provider-helm/lib/release';
-import { mergeValues, RELEASE_DEFAULTS, toHelmValuesYaml, type ContainerResources } from '@boomi-eks/autoscaling';
+import type { Release } from '@cdktf/provider-helm/lib/release';
+import { mergeValues, pinnedRelease, type ContainerResources } from '@boomi-eks/autoscaling';
 import { NODE_LOCAL_DNS_CHART } from './chart-versions';
 
 /**
@@ -107,18 +107,12 @@ export class NodeLocalDns extends Construct {
     this.values = nodeLocalDnsValues(valuesInput);
     this.kubeDnsIp = props.kubeDnsIp;
     this.localIp = props.localIp ?? NODE_LOCAL_DNS_DEFAULTS.localIp;
-    this.release = new Release(this, 'release', {
+    this.release = pinnedRelease(this, 'release', {
       name: this.releaseName,
       namespace: this.namespace,
-      repository: NODE_LOCAL_DNS_CHART.repository,
-      chart: NODE_LOCAL_DNS_CHART.chart,
-      version: NODE_LOCAL_DNS_CHART.version,
-      values: [toHelmValuesYaml(this.values)],
-      atomic: RELEASE_DEFAULTS.atomic,
-      cleanupOnFail: RELEASE_DEFAULTS.cleanupOnFail,
-      wait: RELEASE_DEFAULTS.wait,
-      timeout: timeoutSeconds ?? RELEASE_DEFAULTS.timeoutSeconds,
-      maxHistory: RELEASE_DEFAULTS.maxHistory,
+      chart: NODE_LOCAL_DNS_CHART,
+      values: this.values,
+      timeoutSeconds: timeoutSeconds,
       provider,
       dependsOn,
     });

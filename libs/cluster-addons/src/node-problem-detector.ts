@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
-import { Release } from '@cdktf/provider-helm/lib/release';
-import { mergeValues, RELEASE_DEFAULTS, toHelmValuesYaml, type ContainerResources } from '@boomi-eks/autoscaling';
+import type { Release } from '@cdktf/provider-helm/lib/release';
+import { mergeValues, pinnedRelease, type ContainerResources } from '@boomi-eks/autoscaling';
 import { NODE_PROBLEM_DETECTOR_CHART } from './chart-versions';
 
 /** Namespace of node-problem-detector. */
@@ -98,18 +98,12 @@ export class NodeProblemDetector extends Construct {
     super(scope, id);
     const { provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
     this.values = nodeProblemDetectorValues(valuesInput);
-    this.release = new Release(this, 'release', {
+    this.release = pinnedRelease(this, 'release', {
       name: this.releaseName,
       namespace: this.namespace,
-      repository: NODE_PROBLEM_DETECTOR_CHART.repository,
-      chart: NODE_PROBLEM_DETECTOR_CHART.chart,
-      version: NODE_PROBLEM_DETECTOR_CHART.version,
-      values: [toHelmValuesYaml(this.values)],
-      atomic: RELEASE_DEFAULTS.atomic,
-      cleanupOnFail: RELEASE_DEFAULTS.cleanupOnFail,
-      wait: RELEASE_DEFAULTS.wait,
-      timeout: timeoutSeconds ?? RELEASE_DEFAULTS.timeoutSeconds,
-      maxHistory: RELEASE_DEFAULTS.maxHistory,
+      chart: NODE_PROBLEM_DETECTOR_CHART,
+      values: this.values,
+      timeoutSeconds: timeoutSeconds,
       provider,
       dependsOn,
     });
