@@ -2,37 +2,7 @@ import { defineEnvironment, validateEnvironment, type Environment, type Validati
 import { ConfigError, type ConfigIssue } from './errors';
 import type { EnvironmentInput } from './schema';
 
-// ---------------------------------------------------------------------------
-// Helpers: the smallest valid environment, and a deep merge to vary it.
-// Objects merge key by key; arrays and scalars replace.
-// ---------------------------------------------------------------------------
-type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function deepMerge(base: unknown, override: unknown): unknown {
-  if (override === undefined) return base;
-  if (!isObject(base) || !isObject(override)) return override;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) out[key] = deepMerge(base[key], value);
-  return out;
-}
-
-function validInput(overrides: DeepPartial<EnvironmentInput> = {}): EnvironmentInput {
-  const base: EnvironmentInput = {
-    name: 'dev',
-    region: 'us-east-1',
-    accountId: '123456789012',
-    availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
-    state: { bucket: 'dev-boomi-tf-state' },
-    cluster: {
-      adminPrincipalArns: ['arn:aws:iam::123456789012:role/platform-admin'],
-      endpoint: { publicAccessCidrs: ['203.0.113.0/24'] },
-    },
-    molecule: { auth: { secretName: 'boomi/dev/molecule' }, service: { sourceRanges: ['198.51.100.0/24'] } },
-  };
-  return deepMerge(base, overrides) as EnvironmentInput;
-}
+import { deepMerge, validInput, type DeepPartial } from '../test/valid-input';
 
 function issuesOf(result: ValidationResult): readonly ConfigIssue[] {
   return result.ok ? [] : result.issues;

@@ -1,0 +1,34 @@
+// Shared by the config specs: the smallest valid environment (3 AZs, seed 000's
+// defaults) and a deep merge to vary it. Objects merge key by key; arrays and
+// scalars replace.
+import type { EnvironmentInput } from '../src/schema';
+
+export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+export type Overrides = DeepPartial<EnvironmentInput>;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function deepMerge(base: unknown, override: unknown): unknown {
+  if (override === undefined) return base;
+  if (!isObject(base) || !isObject(override)) return override;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) out[key] = deepMerge(base[key], value);
+  return out;
+}
+
+export const BASE_INPUT: EnvironmentInput = {
+  name: 'dev',
+  region: 'us-east-1',
+  accountId: '123456789012',
+  availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+  state: { bucket: 'dev-boomi-tf-state' },
+  cluster: {
+    adminPrincipalArns: ['arn:aws:iam::123456789012:role/platform-admin'],
+    endpoint: { publicAccessCidrs: ['203.0.113.0/24'] },
+  },
+  molecule: { auth: { secretName: 'boomi/dev/molecule' }, service: { sourceRanges: ['198.51.100.0/24'] } },
+};
+
+export function validInput(overrides: Overrides = {}): EnvironmentInput {
+  return deepMerge(BASE_INPUT, overrides) as EnvironmentInput;
+}
