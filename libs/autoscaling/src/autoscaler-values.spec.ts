@@ -4,6 +4,7 @@ import {
   clusterAutoscalerValues,
   type ClusterAutoscalerValuesInput,
 } from './autoscaler-values';
+import { SEED_FLAGS } from '../test/seed-flags';
 
 const INPUT: ClusterAutoscalerValuesInput = { clusterName: 'dev-boomi-molecule', region: 'eu-west-1', kubernetesVersion: '1.33' };
 const extraArgsOf = (values: Record<string, unknown>) => values.extraArgs as Record<string, unknown>;
@@ -11,20 +12,7 @@ const extraArgsOf = (values: Record<string, unknown>) => values.extraArgs as Rec
 describe('clusterAutoscalerValues: seed 000 flags by default', () => {
   const values = clusterAutoscalerValues(INPUT);
 
-  it.each<[string, unknown]>([
-    ['expander', 'least-waste'],
-    ['balance-similar-node-groups', true],
-    ['skip-nodes-with-local-storage', false],
-    ['skip-nodes-with-system-pods', false],
-    ['scale-down-unneeded-time', '1m'],
-    ['scale-down-delay-after-add', '1m'],
-    ['scale-down-delay-after-failure', '1m'],
-    ['scan-interval', '5s'],
-    ['max-nodes-total', 300],
-    ['v', 4],
-    ['stderrthreshold', 'info'],
-    ['logtostderr', true],
-  ])('extraArgs.%s is %p', (flag, expected) => {
+  it.each<[string, unknown]>([...SEED_FLAGS])('extraArgs.%s is %p', (flag, expected) => {
     expect(extraArgsOf(values)[flag]).toEqual(expected);
   });
 

@@ -6,6 +6,7 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { onlyResource, synthConstruct } from '@boomi-eks/testing';
 import { ClusterAutoscaler, type ClusterAutoscalerProps } from './cluster-autoscaler';
+import { SEED_FLAGS } from '../test/seed-flags';
 
 const helm = (scope: Construct) => new HelmProvider(scope, 'helm', { kubernetes: { host: 'https://example.eks.amazonaws.com' } });
 const BASE: ClusterAutoscalerProps = { clusterName: 'dev-boomi-molecule', region: 'us-east-1', kubernetesVersion: '1.33' };
@@ -44,20 +45,7 @@ describe('ClusterAutoscaler release', () => {
     expect(release.set).toBeUndefined();
   });
 
-  it.each<[string, unknown]>([
-    ['expander', 'least-waste'],
-    ['balance-similar-node-groups', true],
-    ['skip-nodes-with-local-storage', false],
-    ['skip-nodes-with-system-pods', false],
-    ['scale-down-unneeded-time', '1m'],
-    ['scale-down-delay-after-add', '1m'],
-    ['scale-down-delay-after-failure', '1m'],
-    ['scan-interval', '5s'],
-    ['max-nodes-total', 300],
-    ['v', 4],
-    ['stderrthreshold', 'info'],
-    ['logtostderr', true],
-  ])('renders seed flag %s = %p', (flag, expected) => {
+  it.each<[string, unknown]>([...SEED_FLAGS])('renders seed flag %s = %p', (flag, expected) => {
     expect(values.extraArgs[flag]).toEqual(expected);
   });
 

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import type { ITerraformDependable, TerraformProvider } from 'cdktf';
+import type { ITerraformDependable } from 'cdktf';
 import type { Release } from '@cdktf/provider-helm/lib/release';
 import { CLUSTER_AUTOSCALER_CHART } from './chart-versions';
 import {
@@ -8,15 +8,11 @@ import {
   clusterAutoscalerValues,
   type ClusterAutoscalerValuesInput,
 } from './autoscaler-values';
-import { pinnedRelease } from './pinned-release';
+import { pinnedRelease, type HelmReleaseOptions } from './pinned-release';
 
-export interface ClusterAutoscalerProps extends ClusterAutoscalerValuesInput {
-  /** Helm provider of the workloads stack. @default - the stack's default helm provider */
-  readonly provider?: TerraformProvider;
+export interface ClusterAutoscalerProps extends ClusterAutoscalerValuesInput, HelmReleaseOptions {
   /** Resources to create first (node groups, the Pod Identity association). @default [] */
   readonly dependsOn?: ITerraformDependable[];
-  /** Seconds Helm waits for the release to become ready. @default 600 */
-  readonly timeoutSeconds?: number;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
-import type { ITerraformDependable, TerraformProvider } from 'cdktf';
+import type { ITerraformDependable } from 'cdktf';
 import type { Release } from '@cdktf/provider-helm/lib/release';
 import { METRICS_SERVER_CHART } from './chart-versions';
 import type { ContainerResources } from './autoscaler-values';
 import { mergeValues } from './helm-values';
-import { pinnedRelease } from './pinned-release';
+import { pinnedRelease, type HelmReleaseOptions } from './pinned-release';
 
 /** Namespace of metrics-server. */
 export const METRICS_SERVER_NAMESPACE = 'kube-system';
@@ -49,13 +49,9 @@ export function metricsServerValues(input: MetricsServerValuesInput = {}): Recor
   return mergeValues(values, input.valuesOverride as Record<string, unknown> | undefined);
 }
 
-export interface MetricsServerProps extends MetricsServerValuesInput {
-  /** Helm provider of the workloads stack. @default - the stack's default helm provider */
-  readonly provider?: TerraformProvider;
+export interface MetricsServerProps extends MetricsServerValuesInput, HelmReleaseOptions {
   /** Resources to create first (node groups). @default [] */
   readonly dependsOn?: ITerraformDependable[];
-  /** Seconds Helm waits for the release to become ready. @default 600 */
-  readonly timeoutSeconds?: number;
 }
 
 /**

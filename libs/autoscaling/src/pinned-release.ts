@@ -4,7 +4,17 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import type { PinnedChart } from './chart-versions';
 import { RELEASE_DEFAULTS, toHelmValuesYaml } from './helm-values';
 
-export interface PinnedReleaseProps {
+/** What every Helm-release construct of these libs takes besides its values. */
+export interface HelmReleaseOptions {
+  /** Helm provider of the workloads stack. @default - the stack's default helm provider */
+  readonly provider?: TerraformProvider;
+  /** Resources to create first. @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+  /** Seconds Helm waits for the release to become ready. @default 600 */
+  readonly timeoutSeconds?: number;
+}
+
+export interface PinnedReleaseProps extends HelmReleaseOptions {
   /** Helm release name. */
   readonly name: string;
   readonly namespace: string;
@@ -14,12 +24,6 @@ export interface PinnedReleaseProps {
   readonly values: Readonly<Record<string, unknown>>;
   /** Create the namespace when missing. @default false */
   readonly createNamespace?: boolean;
-  /** Seconds Helm waits for the release to become ready. @default 600 */
-  readonly timeoutSeconds?: number;
-  /** @default - the stack's default helm provider */
-  readonly provider?: TerraformProvider;
-  /** @default [] */
-  readonly dependsOn?: ITerraformDependable[];
 }
 
 /**

@@ -1,17 +1,12 @@
 import { Construct } from 'constructs';
-import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import type { Release } from '@cdktf/provider-helm/lib/release';
-import { pinnedRelease } from '@boomi-eks/autoscaling';
+import { pinnedRelease, type HelmReleaseOptions } from '@boomi-eks/autoscaling';
 import { KUBE_PROMETHEUS_STACK_CHART } from './chart-versions';
 import { MONITORING_NAMESPACE, monitoringValues, type MonitoringValuesInput } from './monitoring-values';
 
-export interface MonitoringProps extends MonitoringValuesInput {
+export interface MonitoringProps extends MonitoringValuesInput, HelmReleaseOptions {
   /** Namespace of the release, created by Helm. @default 'monitoring' */
   readonly namespace?: string;
-  /** Helm provider of the workloads stack. @default - the stack's default helm provider */
-  readonly provider?: TerraformProvider;
-  /** Resources to create first. @default [] */
-  readonly dependsOn?: ITerraformDependable[];
   /** Seconds Helm waits for the release to become ready (CRDs, webhook Jobs, Prometheus). @default 900 */
   readonly timeoutSeconds?: number;
 }

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import type { ITerraformDependable, TerraformProvider } from 'cdktf';
+import type { ITerraformDependable } from 'cdktf';
 import type { Release } from '@cdktf/provider-helm/lib/release';
-import { mergeValues, pinnedRelease, type ContainerResources } from '@boomi-eks/autoscaling';
+import { mergeValues, pinnedRelease, type ContainerResources, type HelmReleaseOptions } from '@boomi-eks/autoscaling';
 import { NODE_LOCAL_DNS_CHART } from './chart-versions';
 
 /**
@@ -73,13 +73,9 @@ export function nodeLocalDnsValues(input: NodeLocalDnsValuesInput): Record<strin
   return mergeValues(values, input.valuesOverride as Record<string, unknown> | undefined);
 }
 
-export interface NodeLocalDnsProps extends NodeLocalDnsValuesInput {
-  /** Helm provider of the workloads stack. @default - the stack's default helm provider */
-  readonly provider?: TerraformProvider;
+export interface NodeLocalDnsProps extends NodeLocalDnsValuesInput, HelmReleaseOptions {
   /** Resources to create first (the coredns add-on lives in the cluster stack). @default [] */
   readonly dependsOn?: ITerraformDependable[];
-  /** Seconds Helm waits for the release to become ready. @default 600 */
-  readonly timeoutSeconds?: number;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
-import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import type { Release } from '@cdktf/provider-helm/lib/release';
-import { mergeValues, pinnedRelease, type ContainerResources } from '@boomi-eks/autoscaling';
+import { mergeValues, pinnedRelease, type ContainerResources, type HelmReleaseOptions } from '@boomi-eks/autoscaling';
 import { NODE_PROBLEM_DETECTOR_CHART } from './chart-versions';
 
 /** Namespace of node-problem-detector. */
@@ -68,14 +67,7 @@ export function nodeProblemDetectorValues(input: NodeProblemDetectorValuesInput 
   return mergeValues(values, input.valuesOverride as Record<string, unknown> | undefined);
 }
 
-export interface NodeProblemDetectorProps extends NodeProblemDetectorValuesInput {
-  /** Helm provider of the workloads stack. @default - the stack's default helm provider */
-  readonly provider?: TerraformProvider;
-  /** Resources to create first. @default [] */
-  readonly dependsOn?: ITerraformDependable[];
-  /** Seconds Helm waits for the release to become ready. @default 600 */
-  readonly timeoutSeconds?: number;
-}
+export interface NodeProblemDetectorProps extends NodeProblemDetectorValuesInput, HelmReleaseOptions {}
 
 /**
  * node-problem-detector (seed 001): a DaemonSet that reads the kernel log and
