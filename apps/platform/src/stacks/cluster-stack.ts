@@ -40,10 +40,12 @@ export class ClusterStack extends EnvironmentStack {
       serviceIpv4Cidr: c.serviceIpv4Cidr,
       adminPrincipalArns: c.adminPrincipalArns,
       logRetentionDays: c.logRetentionDays,
+      supportType: c.supportType,
     });
 
-    // Networking and Pod Identity must be there before nodes join; CoreDNS
-    // needs nodes to schedule on, so it comes after them.
+    // Apply order, on create and on every minor upgrade: control plane → the
+    // add-ons nodes need (networking, Pod Identity) → node groups (same minor
+    // as the control plane) → the rest (CoreDNS needs nodes to schedule on).
     const beforeNodes = new ClusterAddons(this, 'addons-before-nodes', {
       clusterName: this.cluster.clusterName,
       addons: (['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'] as const).map((name) => ({
@@ -55,6 +57,7 @@ export class ClusterStack extends EnvironmentStack {
     const privateSubnetByAz = new Map(props.network.subnetsByAz.map((s) => [s.availabilityZone, s.privateSubnetId]));
     this.nodeGroups = new NodeGroups(this, 'node-groups', {
       clusterName: this.cluster.clusterName,
+      kubernetesVersion: c.kubernetesVersion,
       groups: env.nodeGroups.map((g) => ({
         name: g.name,
         subnetId: privateSubnetByAz.get(g.availabilityZone)!,
@@ -66,6 +69,8 @@ export class ClusterStack extends EnvironmentStack {
         diskSizeGiB: g.diskSizeGiB,
         labels: g.labels,
         taints: g.taints,
+        amiType: g.amiType,
+        releaseVersion: g.releaseVersion,
       })),
       dependsOn: Object.values(beforeNodes.addons),
       tags: environmentTags(env),
