@@ -56,7 +56,8 @@ describe('defaults (seed 000 unless noted)', () => {
     ['network.vpcCidr', '10.100.0.0/16'],
     ['network.natGateways', 'one-per-az'],
     // cluster
-    ['cluster.kubernetesVersion', '1.33'],
+    ['cluster.kubernetesVersion', '1.36'],
+    ['cluster.supportType', 'STANDARD'],
     ['cluster.name', 'dev-boomi-molecule'],
     // state
     ['state.region', 'us-east-1'],
@@ -159,6 +160,7 @@ describe('defaults (seed 000 unless noted)', () => {
       labels: {},
       taints: [],
       configPath: 'nodeGroupDefaults',
+      amiType: 'AL2023_x86_64_STANDARD',
     });
     expect(env.nodeGroups).toEqual([group('us-east-1a'), group('us-east-1b'), group('us-east-1c')]);
   });
@@ -253,6 +255,7 @@ describe('explicit node groups', () => {
       labels: { team: 'integration', pool: 'spot', 'node.boomi.io/capacity': 'spot' },
       taints: [{ key: 'spot', value: 'true', effect: 'NO_SCHEDULE' }],
       configPath: 'nodeGroups[0]',
+      amiType: 'AL2023_x86_64_STANDARD',
     });
   });
 
@@ -269,6 +272,7 @@ describe('explicit node groups', () => {
       labels: { team: 'integration' },
       taints: [],
       configPath: 'nodeGroups[1]',
+      amiType: 'AL2023_x86_64_STANDARD',
     });
   });
 });

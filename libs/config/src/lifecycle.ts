@@ -44,6 +44,7 @@ export const STANDARD_SUPPORT_WARNING_DAYS = 90;
 /** Where a minor stands on a given day. */
 export type SupportStatus =
   | { readonly phase: 'unknown' }
+  | { readonly phase: 'unreleased'; readonly lifecycle: KubernetesLifecycle }
   | { readonly phase: 'standard'; readonly daysLeft: number; readonly lifecycle: KubernetesLifecycle }
   | { readonly phase: 'extended'; readonly daysLeft: number; readonly lifecycle: KubernetesLifecycle }
   | { readonly phase: 'ended'; readonly lifecycle: KubernetesLifecycle };
@@ -65,6 +66,7 @@ export function daysUntil(day: string, today: Date): number {
 export function supportStatus(minor: string, today: Date): SupportStatus {
   const lifecycle = KUBERNETES_LIFECYCLE[minor];
   if (!lifecycle) return { phase: 'unknown' };
+  if (daysUntil(lifecycle.release, today) > 0) return { phase: 'unreleased', lifecycle };
   const toStandardEnd = daysUntil(lifecycle.endOfStandardSupport, today);
   if (toStandardEnd > 0) return { phase: 'standard', daysLeft: toStandardEnd, lifecycle };
   const toExtendedEnd = daysUntil(lifecycle.endOfExtendedSupport, today);
@@ -100,7 +102,7 @@ export function lifecycleWarning(
 ): string | undefined {
   const minor = env.cluster.kubernetesVersion;
   const status = supportStatus(minor, today);
-  if (status.phase === 'unknown' || status.phase === 'ended') return undefined; // validation refuses these
+  if (status.phase === 'unknown' || status.phase === 'unreleased' || status.phase === 'ended') return undefined; // validation refuses these
   if (status.phase === 'standard' && status.daysLeft > STANDARD_SUPPORT_WARNING_DAYS) return undefined;
   const date = status.lifecycle.endOfStandardSupport;
   const next = nextMinor(minor);

@@ -14,6 +14,9 @@ import { AMI_TYPE_BY_ARCHITECTURE } from './schema-upgrades';
 export function checkLifecycle(env: Environment, today: Date): ConfigIssue[] {
   const minor = env.cluster.kubernetesVersion;
   const status = supportStatus(minor, today);
+  if (status.phase === 'unreleased') {
+    return [{ path: 'cluster.kubernetesVersion', message: `(${minor}) is not on EKS before ${status.lifecycle.release}: use ${recommendedMinor(today) ?? 'an earlier minor'} until then` }];
+  }
   if (status.phase !== 'ended') return [];
   const target = recommendedMinor(today);
   return [
@@ -23,7 +26,7 @@ export function checkLifecycle(env: Environment, today: Date): ConfigIssue[] {
         `(${minor}) reached the end of EKS extended support on ${status.lifecycle.endOfExtendedSupport}: EKS creates no cluster on it and upgrades ` +
         `existing control planes to the oldest supported minor on its own; set ${nextMinor(minor)} (one minor at a time, docs/upgrades.md)` +
         (target ? `, then go on towards ${target}` : '') +
-        `. Supported minors: ${Object.keys(KUBERNETES_LIFECYCLE).filter((m) => supportStatus(m, today).phase !== 'ended').join(', ')}`,
+        `. Supported minors: ${Object.keys(KUBERNETES_LIFECYCLE).filter((m) => ['standard', 'extended'].includes(supportStatus(m, today).phase)).join(', ')}`,
     },
   ];
 }
