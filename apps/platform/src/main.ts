@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import { App } from 'cdktf';
-import { ConfigError } from '@boomi-eks/config';
+import { ConfigError, lifecycleWarning } from '@boomi-eks/config';
 import { buildPlatform, validateAll } from './platform';
 import { loadEnvironmentFiles } from './environments/load';
 import { ciAccess } from './ci';
@@ -15,7 +15,16 @@ import { ciAccess } from './ci';
 function main(): void {
   // BOOMI_ENVIRONMENTS_DIR points at another folder of environment files (tests, forks).
   const dir = process.env.BOOMI_ENVIRONMENTS_DIR || path.join(__dirname, 'environments');
-  const environments = validateAll(loadEnvironmentFiles(dir));
+  // The day the Kubernetes lifecycle is judged against: now, or BOOMI_TODAY=YYYY-MM-DD (reviews, tests).
+  const todayText = process.env.BOOMI_TODAY;
+  const today = todayText ? new Date(`${todayText}T00:00:00Z`) : new Date();
+  if (Number.isNaN(today.getTime())) throw new ConfigError('BOOMI_TODAY', [{ path: 'BOOMI_TODAY', message: `(${todayText}) is not a day: use YYYY-MM-DD` }]);
+  const environments = validateAll(loadEnvironmentFiles(dir), { today });
+  // One line per environment near or past the end of EKS standard support (a warning, not an error).
+  for (const env of environments) {
+    const warning = lifecycleWarning(env, today);
+    if (warning) process.stderr.write(`${warning}\n`);
+  }
   // only now: a refused configuration leaves no output behind. No stack traces
   // in construct metadata: they are not in the output, and cost time.
   const app = new App({ stackTraces: false });

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ConfigError, validateEnvironment, type ConfigIssue, type Environment } from '@boomi-eks/config';
+import { ConfigError, validateEnvironment, type ConfigIssue, type Environment, type ValidationOptions } from '@boomi-eks/config';
 import { StateStack } from './stacks/state-stack';
 import { NetworkStack } from './stacks/network-stack';
 import { ClusterStack } from './stacks/cluster-stack';
@@ -15,13 +15,14 @@ export interface EnvironmentStacks {
 
 /**
  * Validates every environment first (every problem of every file at once),
- * then builds the `state` stack and each environment's stacks.
+ * then builds the `state` stack and each environment's stacks. `options.today`
+ * is the day the Kubernetes lifecycle rules judge against (default: now).
  */
-export function validateAll(inputs: Readonly<Record<string, unknown>>): Environment[] {
+export function validateAll(inputs: Readonly<Record<string, unknown>>, options: ValidationOptions = {}): Environment[] {
   const envs: Environment[] = [];
   const problems: { file: string; issues: readonly ConfigIssue[] }[] = [];
   for (const [file, input] of Object.entries(inputs)) {
-    const result = validateEnvironment(input);
+    const result = validateEnvironment(input, options);
     if (result.ok) envs.push(result.environment);
     else problems.push({ file, issues: result.issues });
   }
