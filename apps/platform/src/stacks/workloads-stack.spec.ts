@@ -123,7 +123,7 @@ describe.each(['dev', 'prod'])('%s-workloads', (env) => {
     const values = parseYaml(ca.values[0]);
     expect(values.autoDiscovery.clusterName).toBe(`${env}-boomi-molecule`);
     expect(values.extraArgs['max-nodes-total']).toBe(env === 'dev' ? 6 : 300);
-    expect(values.image.tag).toBe('v1.33.1');
+    expect(values.image.tag).toBe('v1.34.5');
   });
 });
 
