@@ -12,6 +12,7 @@ import { renderMarkdown } from './render-markdown';
 import { buildReview } from './review';
 import { cleanUpAll, defaultBase, isDirty, normalizePaths, PlanReviewError, readSynthDir, repoRoot, resolveCommit, synthRef, synthWorkingTree } from './synth-ref';
 import type { Revision, Synth } from './types';
+import { checkUpgrades } from './upgrade-guard';
 
 export const HELP = `plan-review — review what a change does to every stack, offline (no credentials, no Terraform)
 
@@ -40,7 +41,8 @@ Review options:
   --synth-command CMD how to synthesize a checkout (default: npm run --silent synth)
   --repo DIR          the git repository (default: the current directory's)
 
-Exit codes: 0 nothing changed, 2 something changed, 1 error (with a message on stderr).
+Exit codes: 0 nothing changed, 2 something changed, 1 error (with a message on stderr), including an EKS
+cluster whose Kubernetes minor jumps more than one or goes down (the upgrade guard; the review is still written).
 `;
 
 export interface Io {
@@ -149,6 +151,9 @@ async function review(o: Options, io: Io): Promise<number> {
   if (o.base && o['base-dir']) throw new PlanReviewError('--base and --base-dir: give one of them');
   if (o.head && o['head-dir']) throw new PlanReviewError('--head and --head-dir: give one of them');
   const [base, head] = await synthesizeBoth(o, io);
+  // Upgrade guard (upgrade-guard.ts): one line per cluster whose minor changes; a skipped minor or a downgrade fails.
+  const upgrades = checkUpgrades(base.synth, head.synth);
+  for (const line of upgrades.lines) io.stderr(`plan-review: ${line}\n`);
   const affectedOptions = { exclude: list(o.exclude), withDependents: o['with-dependents'] };
   const result = buildReview(base.synth, head.synth, base.revision, head.revision, affectedOptions);
   const affected = result.affected;
@@ -156,9 +161,12 @@ async function review(o: Options, io: Io): Promise<number> {
   const affectedText = affected.map((id) => `${id}\n`).join('');
 
   if (o['json-out']) write(o['json-out'], renderJson(result), io.cwd);
-  if (o['affected-out']) write(o['affected-out'], affectedText, io.cwd);
-  if (o.affected) emit(o.format === 'json' ? `${JSON.stringify({ affected, removed })}\n` : affectedText, o, io);
-  else emit(o.format === 'json' ? renderJson(result) : renderMarkdown(result, o.title ? { title: o.title } : {}), o, io);
+  // A refused upgrade leaves nothing to deploy: no affected list; the review itself is still shown.
+  if (o['affected-out'] && !upgrades.refused) write(o['affected-out'], affectedText, io.cwd);
+  if (o.affected) {
+    if (!upgrades.refused) emit(o.format === 'json' ? `${JSON.stringify({ affected, removed })}\n` : affectedText, o, io);
+  } else emit(o.format === 'json' ? renderJson(result) : renderMarkdown(result, o.title ? { title: o.title } : {}), o, io);
+  if (upgrades.refused) return 1;
   return result.changed ? 2 : 0;
 }
 
