@@ -68,7 +68,7 @@ export function checkUpgrades(base: Synth, head: Synth): UpgradeCheck {
     } else if (b[1] < a[1]) {
       refused = true;
       lines.push(
-        `${where} is a downgrade, which EKS refuses: keep cluster.kubernetesVersion at ${from} (a rollback within 7 days of an upgrade is an EKS console/CLI action, not a Terraform change)`,
+        `${where} is a downgrade, which EKS refuses: keep cluster.kubernetesVersion at ${from} (rolling an upgrade back is an EKS action outside Terraform, see docs/upgrades.md)`,
       );
     } else if (b[1] - a[1] > 1) {
       refused = true;
