@@ -15,7 +15,7 @@ export const CLUSTER_ADMIN_POLICY_ARN = 'arn:aws:eks::aws:cluster-access-policy/
 
 export interface ClusterProps {
   readonly clusterName: string;
-  /** Kubernetes minor, pinned (e.g. '1.33'). */
+  /** Kubernetes minor, pinned (e.g. '1.36'); change it one minor at a time. */
   readonly kubernetesVersion: string;
   /** Subnets for the control plane's network interfaces (private ones). */
   readonly subnetIds: readonly string[];
