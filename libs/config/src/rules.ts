@@ -79,6 +79,35 @@ const endpoint: Rule = (env) => {
   return out;
 };
 
+/** CI's path to the cluster API must exist: GitHub-hosted egress inside the public CIDRs, or a runner in the VPC on the private endpoint. */
+const ciWorkloadsPlan: Rule = (env) => {
+  const plan = env.ci.workloadsPlan;
+  const e = env.cluster.endpoint;
+  const out: ConfigIssue[] = [];
+  if (plan.runner === 'github-hosted') {
+    if (!e.publicAccess) {
+      out.push(issue('ci.workloadsPlan.runner', "('github-hosted') needs cluster.endpoint.publicAccess: a GitHub-hosted runner is outside the VPC; use 'self-hosted' with a runner in the VPC, or 'none'"));
+    } else {
+      const allowed = e.publicAccessCidrs.map(mustParseCidr);
+      plan.egressCidrs.forEach((c, i) => {
+        const cidr = mustParseCidr(c);
+        if (!allowed.some((a) => a.prefix <= cidr.prefix && cidrsOverlap(a, cidr))) {
+          out.push(
+            issue(
+              `ci.workloadsPlan.egressCidrs[${i}]`,
+              `(${c}) is not inside cluster.endpoint.publicAccessCidrs (${e.publicAccessCidrs.join(', ') || 'none'}): add it there, or the plan cannot reach the cluster API`,
+            ),
+          );
+        }
+      });
+    }
+  }
+  if (plan.runner === 'self-hosted' && !e.privateAccess) {
+    out.push(issue('ci.workloadsPlan.runner', "('self-hosted') needs cluster.endpoint.privateAccess: a runner in the VPC reaches the API through the private endpoint; set privateAccess true"));
+  }
+  return out;
+};
+
 const kubernetesVersion: Rule = (env) => {
   const out: ConfigIssue[] = [];
   const minor = env.cluster.kubernetesVersion;
@@ -257,6 +286,7 @@ export const RULES: readonly Rule[] = [
   availabilityZones,
   network,
   endpoint,
+  ciWorkloadsPlan,
   kubernetesVersion,
   nodeGroups,
   moleculeResources,
