@@ -108,6 +108,24 @@ const ciWorkloadsPlan: Rule = (env) => {
   return out;
 };
 
+/**
+ * The Molecule's namespace holds boomi-secret: it must not be a namespace of
+ * the platform's Helm releases, where the CI plan role reads Secrets (the helm
+ * provider keeps its releases there) and the operator runs.
+ */
+const moleculeNamespace: Rule = (env) => {
+  const shared = new Map([
+    ['kube-system', 'the add-ons\' Helm releases'],
+    ['external-secrets', 'the External Secrets Operator'],
+    [env.monitoring.namespace, 'the monitoring release (monitoring.namespace)'],
+  ]);
+  const ns = env.molecule.namespace;
+  const owner = shared.get(ns);
+  return owner
+    ? [issue('molecule.namespace', `('${ns}') is the namespace of ${owner}, whose Secrets the CI plan role may read: give the Molecule its own namespace, e.g. 'boomi'`)]
+    : [];
+};
+
 const kubernetesVersion: Rule = (env) => {
   const out: ConfigIssue[] = [];
   const minor = env.cluster.kubernetesVersion;
@@ -287,6 +305,7 @@ export const RULES: readonly Rule[] = [
   network,
   endpoint,
   ciWorkloadsPlan,
+  moleculeNamespace,
   kubernetesVersion,
   nodeGroups,
   moleculeResources,
