@@ -37,7 +37,7 @@ describe('moleculeExternalSecretObjects', () => {
         .filter((e: any) => e.valueFrom?.secretKeyRef)
         .map((e: any) => e.valueFrom.secretKeyRef.key)
         .sort();
-      const written = moleculeExternalSecretObjects({ ...input, authKind }).externalSecret.spec.data.map((d: any) => d.secretKey).sort();
+      const written = (moleculeExternalSecretObjects({ ...input, authKind }).externalSecret as any).spec.data.map((d: any) => d.secretKey).sort();
       expect({ authKind, read }).toEqual({ authKind, read: written });
       expect(written).toEqual([...MOLECULE_SECRET_KEYS[authKind]].sort());
     }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Testing } from 'cdktf';
 import { parse as parseYaml } from 'yaml';
 import { validateEnvironment, type Environment } from '@boomi-eks/config';
-import { backendOf, dataSourcesOfType, listResources, onlyResource, synthApp, type StackJson } from '@boomi-eks/testing';
+import { backendOf, listResources, synthApp, type StackJson } from '@boomi-eks/testing';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
