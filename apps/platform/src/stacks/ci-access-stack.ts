@@ -197,7 +197,8 @@ export function planPolicy(partition: string, stateBucket: string, stateRegion: 
 
 /**
  * Service-linked roles the environment stacks' services create on first use
- * (EKS, its node groups, Auto Scaling, the NLB, EFS, spot capacity).
+ * (EKS, its node groups, Auto Scaling, the NLB, EFS, AWS Backup for the
+ * file system's automatic backups, spot capacity).
  */
 export const DEPLOY_SERVICE_LINKED_ROLES = [
   'eks.amazonaws.com',
@@ -205,6 +206,7 @@ export const DEPLOY_SERVICE_LINKED_ROLES = [
   'autoscaling.amazonaws.com',
   'elasticloadbalancing.amazonaws.com',
   'elasticfilesystem.amazonaws.com',
+  'backup.amazonaws.com',
   'spot.amazonaws.com',
 ] as const;
 
