@@ -48,6 +48,10 @@ describe('main', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(fs.readdirSync(path.join(outdir, 'stacks')).sort()).toEqual(['ci-access', 'qa-cluster', 'qa-network', 'qa-workloads', 'state']);
+    // plan.yml's routes: one per stack, the workloads stack as qa's ci.workloadsPlan says (dev's file: GitHub-hosted).
+    const routes = JSON.parse(fs.readFileSync(path.join(outdir, 'ci-plan-routes.json'), 'utf8'));
+    expect(routes.map((r: { stack: string }) => r.stack).sort()).toEqual(['ci-access', 'qa-cluster', 'qa-network', 'qa-workloads', 'state']);
+    expect(routes.find((r: { stack: string }) => r.stack === 'qa-workloads')).toEqual({ stack: 'qa-workloads', runner: 'github-hosted', runsOn: 'ubuntu-24.04' });
   });
 
   describe('Kubernetes lifecycle (BOOMI_TODAY injects the day)', () => {

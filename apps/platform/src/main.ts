@@ -5,12 +5,14 @@
  * Terraform. `npm run synth` runs it through tools/synth/synth.js (bundled by
  * esbuild, much faster than tsx); `tsx apps/platform/src/main.ts` works too.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { ConfigError, lifecycleWarning } from '@boomi-eks/config';
 import { buildPlatform, validateAll } from './platform';
 import { loadEnvironmentFiles } from './environments/load';
 import { ciAccess } from './ci';
+import { ciPlanRoutes } from './ci-plan-access';
 
 function main(): void {
   // BOOMI_ENVIRONMENTS_DIR points at another folder of environment files (tests, forks).
@@ -30,6 +32,10 @@ function main(): void {
   const app = new App({ stackTraces: false });
   buildPlatform(app, environments, ciAccess);
   app.synth();
+  // Where .github/workflows/plan.yml plans each stack (a GitHub-hosted runner,
+  // a self-hosted one in the VPC, or nowhere: see ci.workloadsPlan).
+  const stackIds = app.node.children.filter((c) => TerraformStack.isStack(c)).map((c) => c.node.id);
+  fs.writeFileSync(path.join(app.outdir, 'ci-plan-routes.json'), `${JSON.stringify(ciPlanRoutes(environments, stackIds), null, 2)}\n`);
 }
 
 try {

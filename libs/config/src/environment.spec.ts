@@ -121,6 +121,8 @@ describe('defaults (seed 000 unless noted)', () => {
     ['molecule.forceRestartOverrideMs', undefined],
     ['molecule.fileSystemUser', { uid: 1000, gid: 1000 }],
     ['molecule.auth.kind', 'password'],
+    ['molecule.auth.refreshInterval', '1h'],
+    ['ci.workloadsPlan', { runner: 'none' }],
     ['molecule.atomQueues', { inUse: false, acceptScaleDownDataLoss: false }],
     ['hpa.enabled', true],
     ['hpa.scaleDown.enabled', true],

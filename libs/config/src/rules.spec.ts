@@ -19,6 +19,22 @@ const FORCE_RESTART = 'com.boomi.container.elasticity.forceRestartOverride';
 
 describe('checkRules: refused', () => {
   it.each<[string, Overrides, string, string]>([
+    // CI's path to the cluster API
+    [
+      'GitHub-hosted egress wider than the endpoint CIDR',
+      { ci: { workloadsPlan: { runner: 'github-hosted', egressCidrs: ['203.0.112.0/23'] } } },
+      'ci.workloadsPlan.egressCidrs[0]',
+      '(203.0.112.0/23) is not inside cluster.endpoint.publicAccessCidrs (203.0.113.0/24): add it there',
+    ],
+    [
+      'GitHub-hosted plans with a private-only endpoint',
+      {
+        cluster: { endpoint: { publicAccess: false, privateAccess: true, publicAccessCidrs: [] } },
+        ci: { workloadsPlan: { runner: 'github-hosted', egressCidrs: ['203.0.113.0/24'] } },
+      },
+      'ci.workloadsPlan.runner',
+      "('github-hosted') needs cluster.endpoint.publicAccess",
+    ],
     // availability zones
     [
       'an AZ of another region',
@@ -298,6 +314,10 @@ describe('checkRules: accepted', () => {
     ['Atom Queues with the HPA off', { molecule: { atomQueues: { inUse: true } }, hpa: { enabled: false } }],
     ['replicas at hpa.maxReplicas', { molecule: { replicas: 20 } }],
     ['replicas outside hpa bounds with the HPA off', { molecule: { replicas: 1 }, hpa: { enabled: false } }],
+    ['GitHub-hosted plans from a CIDR inside the endpoint\'s', { ci: { workloadsPlan: { runner: 'github-hosted', egressCidrs: ['203.0.113.16/28'] } } }],
+    ['GitHub-hosted plans from exactly the endpoint\'s CIDR', { ci: { workloadsPlan: { runner: 'github-hosted', egressCidrs: ['203.0.113.0/24'] } } }],
+    ['self-hosted plans with a private endpoint', { ci: { workloadsPlan: { runner: 'self-hosted', labels: ['self-hosted', 'boomi-vpc'] } } }],
+    ['no CI plans of the workloads stack', { ci: { workloadsPlan: { runner: 'none' } } }],
   ])('%s', (_title, overrides) => {
     expect(validate(overrides)).toEqual([]);
   });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { cidr, duration, k8sName, memory, resources } from './schema-fields';
-import { MonitoringSchema, NodeHealthSchema, NodeLocalDnsSchema } from './schema-extras';
+import { CiSchema, MonitoringSchema, NodeHealthSchema, NodeLocalDnsSchema } from './schema-extras';
 import { DEFAULT_KUBERNETES_VERSION } from './catalog';
 import { amiType, releaseVersion, supportType } from './schema-upgrades';
 
@@ -229,6 +229,12 @@ export const EnvironmentSchema = z.strictObject({
       secretName: z
         .string()
         .regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, { message: 'must be a Secrets Manager secret name' }),
+      /**
+       * How often the External Secrets Operator re-reads the secret and
+       * updates `boomi-secret`; running pods keep the values they started
+       * with (docs/ci-and-secrets.md, "Rotation"). @default '1h'
+       */
+      refreshInterval: duration.default('1h'),
     }),
     atomQueues: z
       .strictObject({
@@ -356,6 +362,8 @@ export const EnvironmentSchema = z.strictObject({
   nodeLocalDns: NodeLocalDnsSchema.prefault({}),
   /** Monitoring (seed 001): see schema-extras.ts. @default off */
   monitoring: MonitoringSchema.prefault({}),
+  /** Where CI plans this environment (docs/ci-and-secrets.md): see schema-extras.ts. @default no CI plan of the workloads stack */
+  ci: CiSchema.prefault({}),
 });
 
 /** What an environment file writes: everything with a default may be left out. */

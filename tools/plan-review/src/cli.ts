@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { failedPlan, renderPlansMarkdown, summarizePlan, type PlanSummary } from './plan-summary';
+import { failedPlan, renderPlansMarkdown, skippedPlan, summarizePlan, type PlanSummary } from './plan-summary';
 import { renderJson } from './render-json';
 import { renderMarkdown } from './render-markdown';
 import { buildReview } from './review';
@@ -21,6 +21,7 @@ Usage:
   plan-review --affected [--base REF] [--head REF] [--exclude ID,...] [--with-dependents] [--format json]
   plan-review --summarize-plan PLAN.json --stack ID [--out FILE]      (PLAN.json: terraform show -json; - for stdin)
   plan-review --plan-error MESSAGE --stack ID [--out FILE]            (a stack whose plan failed)
+  plan-review --plan-skipped REASON --stack ID [--out FILE]           (a stack CI does not plan, and why)
   plan-review --plans DIR [--link URL] [--order ID,...] [--out FILE]  (summaries → Markdown)
 
 Review options:
@@ -81,6 +82,7 @@ function parse(argv: readonly string[]) {
       title: { type: 'string' },
       'summarize-plan': { type: 'string' },
       'plan-error': { type: 'string' },
+      'plan-skipped': { type: 'string' },
       stack: { type: 'string' },
       plans: { type: 'string' },
       link: { type: 'string' },
@@ -171,9 +173,10 @@ async function review(o: Options, io: Io): Promise<number> {
 }
 
 function summarize(o: Options, io: Io): number {
-  if (!o.stack) throw new PlanReviewError('--summarize-plan/--plan-error: --stack ID is required');
+  if (!o.stack) throw new PlanReviewError('--summarize-plan/--plan-error/--plan-skipped: --stack ID is required');
   let summary: PlanSummary;
   if (o['plan-error'] !== undefined) summary = failedPlan(o.stack, o['plan-error']);
+  else if (o['plan-skipped'] !== undefined) summary = skippedPlan(o.stack, o['plan-skipped']);
   else {
     const file = o['summarize-plan']!;
     const text = file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
@@ -222,7 +225,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     return 0;
   }
   try {
-    if (o['summarize-plan'] !== undefined || o['plan-error'] !== undefined) return summarize(o, io);
+    if (o['summarize-plan'] !== undefined || o['plan-error'] !== undefined || o['plan-skipped'] !== undefined) return summarize(o, io);
     if (o.plans !== undefined) return plans(o, io);
     return await review(o, io);
   } catch (err) {

@@ -26,4 +26,7 @@ export default {
   },
   hpa: { minReplicas: 3, maxReplicas: 6 },
   autoscaler: { maxNodesTotal: 6 },
+  // Pull-request plans of dev-workloads: a GitHub-hosted (larger) runner with static
+  // egress IPs inside cluster.endpoint.publicAccessCidrs (docs/ci-and-secrets.md).
+  ci: { workloadsPlan: { runner: 'github-hosted', runsOn: 'ubuntu-24.04', egressCidrs: ['203.0.113.0/24'] } },
 } satisfies EnvironmentInput;

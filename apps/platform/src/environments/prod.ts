@@ -46,4 +46,7 @@ export default {
   //   })),
   // ],
   // autoscaler: { maxNodesTotal: 360 }, // 3 × 100 on-demand + 3 × 20 spot
+  // Pull-request plans of prod-workloads: none until a runner can reach the API (the PR
+  // comment says so). With a self-hosted runner in the VPC (docs/ci-and-secrets.md):
+  // ci: { workloadsPlan: { runner: 'self-hosted', labels: ['self-hosted', 'linux', 'boomi-prod-vpc'] } },
 } satisfies EnvironmentInput;
