@@ -11,7 +11,8 @@ import {
 } from './schema';
 import { ConfigError, formatPath, type ConfigIssue } from './errors';
 import { checkRules } from './rules';
-import { DEFAULT_HEAP_MIB, forceRestartMsFromProperties, heapFromVmOptions } from './jvm';
+import { DEFAULT_HEAP_MIB, effectiveHeap, forceRestartMsFromProperties, type EffectiveHeap } from './jvm';
+import { memoryToMiB } from './quantity';
 import { capacityTypeDefaults } from './spot';
 
 /** A node group with every field resolved. */
@@ -39,8 +40,10 @@ export type Environment = Omit<ParsedEnvironment, 'cluster' | 'state' | 'nodeGro
   /** One entry per node group, defaults applied (seed 000: one per AZ). */
   readonly nodeGroups: readonly NodeGroup[];
   readonly molecule: ParsedEnvironment['molecule'] & {
-    /** Max heap in MiB: -Xmx from vmOptionsOverrides, else heapMiB. */
+    /** Max heap in MiB as the JVM computes it (`effectiveHeap` in jvm.ts): -Xmx, -XX:MaxRAMPercentage/-XX:MaxRAM, else heapMiB. */
     readonly effectiveHeapMiB: number;
+    /** Where effectiveHeapMiB comes from, for messages. */
+    readonly effectiveHeapSource: EffectiveHeap['source'];
     /** com.boomi.container.elasticity.forceRestartOverride (ms), when set. */
     readonly forceRestartOverrideMs?: number;
   };
@@ -90,6 +93,7 @@ function resolve(parsed: ParsedEnvironment): Environment {
     };
   });
   const m = parsed.molecule;
+  const heap = effectiveHeap(m.vmOptionsOverrides, m.heapMiB ?? DEFAULT_HEAP_MIB, memoryToMiB(m.resources.limits.memory));
   return {
     ...parsed,
     cluster: { ...parsed.cluster, name: parsed.cluster.name ?? `${parsed.name}-boomi-molecule` },
@@ -97,7 +101,8 @@ function resolve(parsed: ParsedEnvironment): Environment {
     nodeGroups,
     molecule: {
       ...m,
-      effectiveHeapMiB: heapFromVmOptions(m.vmOptionsOverrides) ?? m.heapMiB ?? DEFAULT_HEAP_MIB,
+      effectiveHeapMiB: heap.mib,
+      effectiveHeapSource: heap.source,
       forceRestartOverrideMs: forceRestartMsFromProperties(m.containerPropertiesOverrides),
     },
   };
