@@ -6,11 +6,12 @@
  * esbuild, much faster than tsx); `tsx apps/platform/src/main.ts` works too.
  */
 import * as path from 'node:path';
-import { App } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { ConfigError } from '@boomi-eks/config';
 import { buildPlatform, validateAll } from './platform';
 import { loadEnvironmentFiles } from './environments/load';
 import { ciAccess } from './ci';
+import { pruneStaleStacks } from './prune-stale-stacks';
 
 function main(): void {
   // BOOMI_ENVIRONMENTS_DIR points at another folder of environment files (tests, forks).
@@ -21,6 +22,9 @@ function main(): void {
   const app = new App({ stackTraces: false });
   buildPlatform(app, environments, ciAccess);
   app.synth();
+  // cdktf.out matches the environments: a renamed or deleted environment's stack folders go.
+  const stackIds = app.node.children.filter((c) => c instanceof TerraformStack).map((c) => c.node.id);
+  for (const dir of pruneStaleStacks(app.outdir, stackIds)) process.stdout.write(`removed ${dir}: its stack no longer exists\n`);
 }
 
 try {
