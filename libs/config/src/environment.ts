@@ -65,8 +65,27 @@ function zodIssues(error: z.ZodError): ConfigIssue[] {
     if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
       return { path: path || '(root)', message: `is required (${issue.expected}): set it in the environment file` };
     }
-    return { path: path || '(root)', message: issue.message };
+    if (issue.code === 'invalid_type') {
+      const kind = { array: 'a list', object: 'an object', int: 'a whole number' }[issue.expected as string] ?? `a ${issue.expected}`;
+      return { path: path || '(root)', message: `(${showValue(issue.input)}) must be ${kind}` };
+    }
+    // The value as written first, like the rules' messages: `('us-east-9') must be …`.
+    return { path: path || '(root)', message: 'input' in issue ? `(${showValue(issue.input)}) ${issue.message}` : issue.message };
   });
+}
+
+/** A value for a message: strings quoted, long ones cut, objects as JSON. */
+function showValue(value: unknown): string {
+  const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+  if (typeof value === 'string') return `'${cut(value)}'`;
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return cut(JSON.stringify(value));
+    } catch {
+      return Array.isArray(value) ? 'an array' : 'an object';
+    }
+  }
+  return String(value);
 }
 
 function resolve(parsed: ParsedEnvironment): Environment {
@@ -110,7 +129,7 @@ function resolve(parsed: ParsedEnvironment): Environment {
 
 /** Validates without throwing: every problem at once, or the environment. */
 export function validateEnvironment(input: unknown): ValidationResult {
-  const parsed = EnvironmentSchema.safeParse(input);
+  const parsed = EnvironmentSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
   const environment = resolve(parsed.data);
   const issues = checkRules(environment);
