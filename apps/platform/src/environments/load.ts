@@ -52,15 +52,25 @@ function locationOf(error: unknown, file: string): SourceLocation | undefined {
   // esbuild's syntax errors (synth.js and tsx both compile with esbuild): column is 0-based.
   const loc = (error as { errors?: { location?: { line: number; column: number } | null }[] }).errors?.[0]?.location;
   if (loc) return { line: loc.line, column: loc.column + 1 };
+  // tsx's TransformError (a syntax error): `<file>:<line>:<0-based column>: ERROR: <text>` in its message.
+  const transform = esbuildMessage(error);
+  if (transform) return { line: transform.line, column: transform.column + 1 };
   // tsx: its stack traces are source-mapped already.
   const stack = String((error as Error).stack ?? '');
   const m = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`).exec(stack);
   return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
 
+/** tsx reports esbuild's syntax errors as a TransformError whose message holds the location and text. */
+function esbuildMessage(error: unknown): { line: number; column: number; text: string } | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransformError') return undefined;
+  const m = /:(\d+):(\d+): ERROR: (.*)/.exec(error.message);
+  return m ? { line: Number(m[1]), column: Number(m[2]), text: m[3] } : undefined;
+}
+
 /** The error's own message, never its stack or an esbuild object dump. */
 function messageOf(error: unknown): string {
-  const esbuildText = (error as { errors?: { text?: string }[] })?.errors?.[0]?.text;
+  const esbuildText = (error as { errors?: { text?: string }[] })?.errors?.[0]?.text ?? esbuildMessage(error)?.text;
   if (typeof esbuildText === 'string') return esbuildText;
   if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0]}`;
   return `threw ${typeof error === 'string' ? `'${error}'` : String(error)}`;
@@ -74,7 +84,7 @@ export function loadEnvironmentFile(file: string): unknown {
     mod = require(file);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    const syntax = Array.isArray((error as { errors?: unknown })?.errors) || error instanceof SyntaxError;
+    const syntax = Array.isArray((error as { errors?: unknown })?.errors) || error instanceof SyntaxError || (error as Error)?.name === 'TransformError';
     throw new EnvironmentFileError(
       file,
       syntax ? `syntax error: ${messageOf(error)}` : `threw while it was evaluated: ${messageOf(error)}`,

@@ -23,6 +23,8 @@ const DEV = fs
   .replace(/import type .*\n/, '')
   .replace(' satisfies EnvironmentInput', '');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+/** V8 reports a failed `.trim()` call at `trim`: its column in `  accountId: process.env.BOOMI_TEST_UNSET_VARIABLE!.trim(),`. */
+const UNSET_LINE_TRIM_COLUMN = '  accountId: process.env.BOOMI_TEST_UNSET_VARIABLE!.trim(),'.indexOf('trim') + 1;
 
 function synth(envDir: string, outdir = tempDir('loader-out-'), extraEnv: Record<string, string> = {}) {
   const env: NodeJS.ProcessEnv = { ...process.env, BOOMI_ENVIRONMENTS_DIR: envDir, CDKTF_OUTDIR: outdir, CI: 'true', CHECKPOINT_DISABLE: '1', ...extraEnv };
@@ -73,7 +75,7 @@ describe('a broken environment file', () => {
     const r = synth(dir);
     expectCleanFailure(r);
     expect(r.stderr).toMatch(
-      new RegExp(`^${path.join(dir, 'dev.ts').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+: threw while it was evaluated: TypeError: Cannot read properties of undefined \\(reading 'trim'\\)\n`),
+      new RegExp(`^${path.join(dir, 'dev.ts').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:${UNSET_LINE_TRIM_COLUMN}: threw while it was evaluated: TypeError: Cannot read properties of undefined \\(reading 'trim'\\)\n`),
     );
     expect(r.stderr).toContain('hint: an environment file only builds data');
   }, 60_000);
@@ -83,6 +85,29 @@ describe('a broken environment file', () => {
     const r = synth(dir);
     expectCleanFailure(r);
     expect(r.stderr).toContain("dev.ts: threw while it was evaluated: threw 'not ready'");
+  }, 60_000);
+});
+
+describe('run with tsx instead of tools/synth/synth.js', () => {
+  // `tsx apps/platform/src/main.ts` works too (TRAPS 14): the same error, with tsx's own compiler and source maps.
+  function tsxSynth(envDir: string) {
+    const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['--tsconfig', 'tsconfig.app.json', 'src/main.ts'], {
+      cwd: path.join(root, 'apps/platform'),
+      encoding: 'utf8',
+      env: { ...process.env, BOOMI_ENVIRONMENTS_DIR: envDir, CDKTF_OUTDIR: tempDir('loader-out-'), CI: 'true', CHECKPOINT_DISABLE: '1' },
+    });
+    return { status: r.status, stderr: r.stderr };
+  }
+
+  it.each([
+    ['a syntax error', DEV.replace("  region: 'us-east-1',", "  region 'us-east-1',"), "region 'us-east-1'", ':10: syntax error: Expected "}" but found "\'us-east-1\'"'],
+    ['an exception while evaluated', DEV.replace("  accountId: '123456789012', // replace with your account", '  accountId: process.env.BOOMI_TEST_UNSET_VARIABLE!.trim(),'), 'BOOMI_TEST_UNSET_VARIABLE', `:${UNSET_LINE_TRIM_COLUMN}: threw while it was evaluated: TypeError`],
+  ])('%s: file, line and column as written, no stack trace', (_what, text, needle, tail) => {
+    const dir = folderWith({ 'dev.ts': text });
+    const r = tsxSynth(dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${path.join(dir, 'dev.ts')}:${lineOf(text, needle)}${tail.replace(/\\'/g, "'")}`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 });
 
