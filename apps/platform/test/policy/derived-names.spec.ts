@@ -3,7 +3,7 @@
 // environment's stacks synthesize is one `derivedNames` (libs/config
 // cross-environment.ts) lists, so the IAM length rule and the cross-environment
 // rule check the real names. A lib that adds a role with a new suffix fails here.
-import { derivedNames, IAM_ROLE_NAME_MAX } from '@boomi-eks/config';
+import { derivedNames, IAM_NAME_CHARSET, IAM_POLICY_NAME_MAX, IAM_ROLE_NAME_MAX } from '@boomi-eks/config';
 import { resourcesNamed, synthesizePlatform } from './platform-under-test';
 import { validateAll } from '../../src/platform';
 import { shippedInputs } from './platform-under-test';
@@ -35,6 +35,28 @@ describe.each(platform.envs.map((e) => [e.name, e] as const))('environment %s', 
 
   it(`every IAM role name fits IAM's ${IAM_ROLE_NAME_MAX} characters`, () => {
     for (const n of derived.filter((d) => d.kind === 'IAM role')) expect(n.name.length).toBeLessThanOrEqual(IAM_ROLE_NAME_MAX);
+  });
+});
+
+describe('every IAM name in every stack (the account stacks included)', () => {
+  const names = (type: string) =>
+    platform.stacks.flatMap((s) => resourcesNamed(s.json, type).map((r) => ({ stack: s.id, name: r.body.name as string | undefined })));
+
+  it(`role names: at most ${IAM_ROLE_NAME_MAX} characters of IAM's charset (after the cluster name is put in)`, () => {
+    const roles = names('aws_iam_role');
+    expect(roles.length).toBeGreaterThan(10);
+    for (const { stack, name } of roles) {
+      const literal = String(name).replace(/\$\{aws_eks_cluster\.[^}]+\}/, 'x'.repeat(45));
+      expect({ stack, name, ok: literal.length <= IAM_ROLE_NAME_MAX && IAM_NAME_CHARSET.test(literal) }).toEqual({ stack, name, ok: true });
+    }
+  });
+
+  it(`inline and managed policy names: at most ${IAM_POLICY_NAME_MAX} characters of IAM's charset`, () => {
+    const policies = [...names('aws_iam_role_policy'), ...names('aws_iam_policy')].filter((p) => p.name !== undefined);
+    expect(policies.length).toBeGreaterThan(0);
+    for (const { stack, name } of policies) {
+      expect({ stack, name, ok: name!.length <= IAM_POLICY_NAME_MAX && IAM_NAME_CHARSET.test(name!) }).toEqual({ stack, name, ok: true });
+    }
   });
 });
 

@@ -27,6 +27,11 @@ export type DerivedFrom = 'cluster.name' | 'name';
  * - `-efs-csi-controller`, `-efs-csi-node`: libs/efs `efs-csi-identity.ts`;
  * - `-cluster-autoscaler`: libs/autoscaling `cluster-autoscaler-identity.ts`;
  * - `<name>-vpc-flow-logs`: libs/network `flow-log.ts`.
+ * The account's ci-access stack names its roles from a constant prefix
+ * (`boomi-molecule-ci-plan`, `-deploy`), and every inline policy name is a
+ * constant (`inline`, `deliver-to-cloudwatch`, `terraform-state-and-plan-inputs`,
+ * `guard-rails`): apps/platform `test/policy/derived-names.spec.ts` checks every
+ * role and policy name of a synth against these limits.
  */
 export const DERIVED_IAM_ROLES: readonly { readonly from: DerivedFrom; readonly suffix: string }[] = [
   { from: 'cluster.name', suffix: '-cluster' },
