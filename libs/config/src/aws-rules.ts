@@ -46,7 +46,10 @@ export const regionsAndZones: Rule = (env) => {
   const out: ConfigIssue[] = [];
   const known = Object.hasOwn(REGION_AZ_LETTERS, env.region);
   if (!known) out.push(unknownRegion('region', env.region));
-  if (!Object.hasOwn(REGION_AZ_LETTERS, env.state.region)) out.push(unknownRegion('state.region', env.state.region));
+  // state.region defaults to region: an unknown region is reported once, at the field that holds it.
+  if (!Object.hasOwn(REGION_AZ_LETTERS, env.state.region) && (known || env.state.region !== env.region)) {
+    out.push(unknownRegion('state.region', env.state.region));
+  }
   env.availabilityZones.forEach((az, i) => {
     const at = `availabilityZones[${i}]`;
     // An AZ of another region is the availabilityZones rule's (rules.ts) to report.

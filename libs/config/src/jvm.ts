@@ -61,10 +61,12 @@ const MAX_RAM_PERCENTAGE_RE = /(?:^|\|)\s*-XX:MaxRAMPercentage=(\d+(?:\.\d+)?)\s
 const MAX_RAM_RE = /(?:^|\|)\s*-XX:MaxRAM=(\d+)([kKmMgGtT]?)\s*(?=\||$)/g;
 const SIZE_TO_MIB: Readonly<Record<string, number>> = { '': 1 / 1024 ** 2, k: 1 / 1024, m: 1, g: 1024, t: 1024 ** 2 };
 
-/** `-XX:MaxRAMPercentage=<n>` (last one wins), or undefined when absent or unreadable. */
+/** `-XX:MaxRAMPercentage=<n>` (last one wins), or undefined when absent, unreadable or outside (0, 100]. */
 export function maxRamPercentageFromVmOptions(vmOptions: string): number | undefined {
   const m = lastOption(vmOptions, MAX_RAM_PERCENTAGE_RE);
-  return m ? Number(m[1]) : undefined;
+  const pct = m ? Number(m[1]) : undefined;
+  // The JVM refuses a share outside (0, 100]: not a heap (bypass-rules.ts reports the option).
+  return pct !== undefined && pct > 0 && pct <= 100 ? pct : undefined;
 }
 
 /** `-XX:MaxRAM=<size>` in MiB (last one wins), or undefined when absent or unreadable. */

@@ -108,7 +108,8 @@ describe.each(fixtures.map((f) => [f.file, f] as const))('%s', (_file, fixture) 
     expect(issues).toContainEqual({
       path: fixture.expectPath,
       message: fixture.expectMessage === undefined ? expect.any(String) : expect.stringContaining(fixture.expectMessage),
-    });
+    });    // One mistake, one error: nothing but the expected issue (and the ones the fixture names).
+    expect(issues.map((i) => i.path).sort()).toEqual([fixture.expectPath, ...(fixture.alsoExpectPaths ?? [])].sort());
   });
 });
 
