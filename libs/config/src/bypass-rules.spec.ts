@@ -50,10 +50,15 @@ describe('the heap rule reads -Xmx, -XX:MaxRAMPercentage and -XX:MaxRAM', () => 
 
   it('computes the heap as the JVM does: -Xmx first, then MaxRAM × MaxRAMPercentage (25 % and the limit by default), then heapMiB', () => {
     expect(effectiveHeap('-Xmx700m|-XX:MaxRAMPercentage=95', 512, 2000).mib).toBe(700);
-    expect(effectiveHeap('-XX:MaxRAMPercentage=50', 512, 2000)).toEqual({ mib: 1000, source: '50% of the memory limit (2000Mi) from -XX:MaxRAMPercentage in molecule.vmOptionsOverrides' });
+    expect(effectiveHeap('-XX:MaxRAMPercentage=50', 512, 2000)).toEqual({
+      mib: 1000,
+      source: '50% of the memory limit (2000Mi) from -XX:MaxRAMPercentage in molecule.vmOptionsOverrides',
+      followsMemoryLimit: true,
+    });
+    expect(effectiveHeap('-XX:MaxRAM=4g|-XX:MaxRAMPercentage=50', 512, 2000).followsMemoryLimit).toBe(false);
     expect(effectiveHeap('-XX:MaxRAM=4g', 512, 2000).mib).toBe(1024);
     expect(effectiveHeap('-XX:MaxRAM=4g|-XX:MaxRAMPercentage=50', 512, 2000).mib).toBe(2048);
-    expect(effectiveHeap('', 512, 2000)).toEqual({ mib: 512, source: 'molecule.heapMiB' });
+    expect(effectiveHeap('', 512, 2000)).toEqual({ mib: 512, source: 'molecule.heapMiB', followsMemoryLimit: false });
   });
 
   it("refuses -XX:MaxRAMPercentage=95 with the default resources (the issue's example), and says which share would fit", () => {

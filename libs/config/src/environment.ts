@@ -42,8 +42,8 @@ export type Environment = Omit<ParsedEnvironment, 'cluster' | 'state' | 'nodeGro
   readonly molecule: ParsedEnvironment['molecule'] & {
     /** Max heap in MiB as the JVM computes it (`effectiveHeap` in jvm.ts): -Xmx, -XX:MaxRAMPercentage/-XX:MaxRAM, else heapMiB. */
     readonly effectiveHeapMiB: number;
-    /** Where effectiveHeapMiB comes from, for messages. */
-    readonly effectiveHeapSource: EffectiveHeap['source'];
+    /** effectiveHeapMiB with where it comes from, for messages and fixes. */
+    readonly effectiveHeap: EffectiveHeap;
     /** com.boomi.container.elasticity.forceRestartOverride (ms), when set. */
     readonly forceRestartOverrideMs?: number;
   };
@@ -121,7 +121,7 @@ function resolve(parsed: ParsedEnvironment): Environment {
     molecule: {
       ...m,
       effectiveHeapMiB: heap.mib,
-      effectiveHeapSource: heap.source,
+      effectiveHeap: heap,
       forceRestartOverrideMs: forceRestartMsFromProperties(m.containerPropertiesOverrides),
     },
   };

@@ -78,7 +78,10 @@ export function maxRamFromVmOptions(vmOptions: string): number | undefined {
 /** The max heap the JVM will use, and the setting it comes from (for messages). */
 export interface EffectiveHeap {
   readonly mib: number;
+  /** The setting it comes from, in words, e.g. `-Xmx in molecule.vmOptionsOverrides`. */
   readonly source: string;
+  /** True when the heap is a share of the memory limit (MaxRAMPercentage without MaxRAM or -Xmx): raising the limit raises it. */
+  readonly followsMemoryLimit: boolean;
 }
 
 /**
@@ -89,15 +92,16 @@ export interface EffectiveHeap {
  */
 export function effectiveHeap(vmOptions: string, heapMiB: number, memoryLimitMiB: number): EffectiveHeap {
   const xmx = heapFromVmOptions(vmOptions);
-  if (xmx !== undefined) return { mib: xmx, source: '-Xmx in molecule.vmOptionsOverrides' };
+  if (xmx !== undefined) return { mib: xmx, source: '-Xmx in molecule.vmOptionsOverrides', followsMemoryLimit: false };
   const pct = maxRamPercentageFromVmOptions(vmOptions);
   const maxRam = maxRamFromVmOptions(vmOptions);
-  if (pct === undefined && maxRam === undefined) return { mib: heapMiB, source: 'molecule.heapMiB' };
+  if (pct === undefined && maxRam === undefined) return { mib: heapMiB, source: 'molecule.heapMiB', followsMemoryLimit: false };
   const base = maxRam ?? memoryLimitMiB;
   const share = pct ?? JVM_DEFAULT_MAX_RAM_PERCENTAGE;
   const ram = maxRam !== undefined ? '-XX:MaxRAM' : 'the memory limit';
   return {
     mib: Math.floor((base * share) / 100),
     source: `${share}% of ${ram} (${Math.round(base)}Mi) from ${pct !== undefined ? '-XX:MaxRAMPercentage' : 'the default MaxRAMPercentage'} in molecule.vmOptionsOverrides`,
+    followsMemoryLimit: maxRam === undefined,
   };
 }

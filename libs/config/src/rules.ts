@@ -145,14 +145,14 @@ const moleculeResources: Rule = (env) => {
   if (xmx === undefined && /-Xmx/.test(m.vmOptionsOverrides)) {
     out.push(issue('molecule.vmOptionsOverrides', `has an -Xmx the JVM would not read ('${m.vmOptionsOverrides}'): write it as -Xmx<n>[k|m|g], e.g. -Xmx1024m`));
   }
-  const heapSource = m.effectiveHeapSource;
+  const heapSource = m.effectiveHeap.source;
   if (reqMem < 1.2 * heap) {
     out.push(
       issue(
         `${base}.requests.memory`,
         `(${m.resources.requests.memory}) must be ≥ 1.2 × heap (${heap}Mi from ${heapSource}): ` +
           // A heap that is a share of the limit grows with it: only a lower share fixes it.
-          (heapSource.includes('of the memory limit')
+          (m.effectiveHeap.followsMemoryLimit
             ? `lower -XX:MaxRAMPercentage to at most ${Math.floor((reqMem / 1.2 / limMem) * 100)}, or set -Xmx`
             : `raise it to ${Math.ceil(1.2 * heap)}Mi or lower the heap`),
       ),
