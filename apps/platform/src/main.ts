@@ -13,6 +13,7 @@ import { buildPlatform, validateAll } from './platform';
 import { loadEnvironmentFiles } from './environments/load';
 import { ciAccess } from './ci';
 import { ciPlanRoutes } from './ci-plan-access';
+import { pruneStaleStacks } from './prune-stale-stacks';
 
 function main(): void {
   // BOOMI_ENVIRONMENTS_DIR points at another folder of environment files (tests, forks).
@@ -32,10 +33,12 @@ function main(): void {
   const app = new App({ stackTraces: false });
   buildPlatform(app, environments, ciAccess);
   app.synth();
+  const stackIds = app.node.children.filter((c) => TerraformStack.isStack(c)).map((c) => c.node.id);
   // Where .github/workflows/plan.yml plans each stack (a GitHub-hosted runner,
   // a self-hosted one in the VPC, or nowhere: see ci.workloadsPlan).
-  const stackIds = app.node.children.filter((c) => TerraformStack.isStack(c)).map((c) => c.node.id);
   fs.writeFileSync(path.join(app.outdir, 'ci-plan-routes.json'), `${JSON.stringify(ciPlanRoutes(environments, stackIds), null, 2)}\n`);
+  // cdktf.out matches the environments: a renamed or deleted environment's stack folders go.
+  for (const dir of pruneStaleStacks(app.outdir, stackIds)) process.stdout.write(`removed ${dir}: its stack no longer exists\n`);
 }
 
 try {

@@ -1,7 +1,7 @@
 import { Construct, type IConstruct } from 'constructs';
 import { Aspects, type IAspect } from 'cdktf';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { ConfigError, validateEnvironment, type ConfigIssue, type Environment, type ValidationOptions } from '@boomi-eks/config';
+import { ConfigError, checkAcrossEnvironments, validateEnvironment, type ConfigIssue, type Environment, type ValidationOptions } from '@boomi-eks/config';
 import { StateStack } from './stacks/state-stack';
 import { NetworkStack } from './stacks/network-stack';
 import { ClusterStack } from './stacks/cluster-stack';
@@ -23,11 +23,24 @@ export interface EnvironmentStacks {
  */
 export function validateAll(inputs: Readonly<Record<string, unknown>>, options: ValidationOptions = {}): Environment[] {
   const envs: Environment[] = [];
+  const files = new Map<Environment, string>();
   const problems: { file: string; issues: readonly ConfigIssue[] }[] = [];
   for (const [file, input] of Object.entries(inputs)) {
     const result = validateEnvironment(input, options);
-    if (result.ok) envs.push(result.environment);
-    else problems.push({ file, issues: result.issues });
+    if (result.ok) {
+      envs.push(result.environment);
+      files.set(result.environment, file);
+    } else problems.push({ file, issues: result.issues });
+  }
+  // Names two environments of one account (and region) would both create (cross-environment.ts);
+  // a name used twice is reported below on its own.
+  if (problems.length === 0 && new Set(envs.map((e) => e.name)).size === envs.length) {
+    for (const { environment, issue } of checkAcrossEnvironments(envs)) {
+      const file = files.get(envs.find((e) => e.name === environment)!)!;
+      const entry = problems.find((p) => p.file === file);
+      if (entry) (entry.issues as ConfigIssue[]).push(issue);
+      else problems.push({ file, issues: [issue] });
+    }
   }
   if (problems.length > 0) {
     const all = problems.flatMap((p) => p.issues.map((i) => ({ path: `${p.file}: ${i.path}`, message: i.message })));

@@ -128,8 +128,10 @@ export function podsPerNode(
   pod: { cpuMillicores: number; memoryMiB: number },
   r: NodeReserve = NODE_SYSTEM_RESERVE,
 ): number {
-  const byCpu = Math.floor((type.cpuMillicores - r.cpuMillicores) / pod.cpuMillicores);
-  const byMemory = Math.floor((type.memoryMiB - r.memoryMiB) / pod.memoryMiB);
+  // A zero request does not bound the count (and 0 / 0 would be NaN); a reserve above the node leaves no pod.
+  const fits = (free: number, each: number) => (free < 0 ? 0 : each > 0 ? Math.floor(free / each) : Infinity);
+  const byCpu = fits(type.cpuMillicores - r.cpuMillicores, pod.cpuMillicores);
+  const byMemory = fits(type.memoryMiB - r.memoryMiB, pod.memoryMiB);
   return Math.max(0, Math.min(byCpu, byMemory, type.maxPods - r.pods));
 }
 
@@ -212,9 +214,14 @@ export function checkCapacity(env: Environment): ConfigIssue[] {
     .join('');
   const uniform = groups.every((g) => g.podsPerNode === groups[0].podsPerNode && g.podsPerNode > 0);
   const theGroups = skipped > 0 ? "the ON_DEMAND groups'" : "the groups'";
+  // Mixed groups: the nodes to add where one node holds the most pods. No group that holds a pod: no maxSize helps.
+  const best = groups.reduce((a, g) => (g.podsPerNode > a.podsPerNode ? g : a), groups[0]);
+  const moreNodes = best.podsPerNode > 0 ? Math.ceil((needed - total) / best.podsPerNode) : 0;
   const maxSizeFix = uniform
-    ? `raise ${theGroups} maxSize to ${Math.ceil(needed / (groups.length * groups[0].podsPerNode))}`
-    : `raise ${theGroups} maxSize`;
+    ? `raise ${theGroups} maxSize to ${Math.ceil(needed / (groups.length * groups[0].podsPerNode))}, `
+    : moreNodes > 0
+      ? `raise the maxSize of the ${best.instanceType} group${groups.filter((g) => g.instanceType === best.instanceType).length > 1 ? 's' : ''} by ${plural(moreNodes, 'node')} in total (${plural(best.podsPerNode, 'pod')} per node), `
+      : '';
   const which = skipped > 0 ? 'the ON_DEMAND node groups' : 'the node groups';
   const spotNote =
     skipped > 0
@@ -224,7 +231,7 @@ export function checkCapacity(env: Environment): ConfigIssue[] {
     path: field,
     message:
       `(${needed}) × ${podText} needs ${plural(needed, 'pod')} but ${which} hold at most ${total} ` +
-      `(${describeCapacity(groups)})${spotNote}, so the rest would stay Pending: ${maxSizeFix}, use a larger instance type, ` +
+      `(${describeCapacity(groups)})${spotNote}, so the rest would stay Pending: ${maxSizeFix}use a larger instance type, ` +
       `or lower ${field} or molecule.resources.requests.${fit}`,
   });
   return out;

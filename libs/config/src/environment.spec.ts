@@ -343,7 +343,7 @@ describe('defineEnvironment', () => {
   });
 
   it('throws with the schema problem path too', () => {
-    expect(() => defineEnvironment(validInput({ accountId: 'abc' }))).toThrow(/accountId: must be a 12-digit AWS account id/);
+    expect(() => defineEnvironment(validInput({ accountId: 'abc' }))).toThrow(/accountId: \('abc'\) must be a 12-digit AWS account id/);
   });
 
   it('says "1 problem" in the singular', () => {

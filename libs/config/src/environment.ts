@@ -11,7 +11,8 @@ import {
 } from './schema';
 import { ConfigError, formatPath, type ConfigIssue } from './errors';
 import { checkRules } from './rules';
-import { DEFAULT_HEAP_MIB, forceRestartMsFromProperties, heapFromVmOptions } from './jvm';
+import { DEFAULT_HEAP_MIB, effectiveHeap, forceRestartMsFromProperties, type EffectiveHeap } from './jvm';
+import { memoryToMiB } from './quantity';
 import { capacityTypeDefaults } from './spot';
 import { checkUpgradeRules } from './upgrade-rules';
 import { instanceArchitecture } from './instance-architecture';
@@ -46,8 +47,10 @@ export type Environment = Omit<ParsedEnvironment, 'cluster' | 'state' | 'nodeGro
   /** One entry per node group, defaults applied (seed 000: one per AZ). */
   readonly nodeGroups: readonly NodeGroup[];
   readonly molecule: ParsedEnvironment['molecule'] & {
-    /** Max heap in MiB: -Xmx from vmOptionsOverrides, else heapMiB. */
+    /** Max heap in MiB as the JVM computes it (`effectiveHeap` in jvm.ts): -Xmx, -XX:MaxRAMPercentage/-XX:MaxRAM, else heapMiB. */
     readonly effectiveHeapMiB: number;
+    /** effectiveHeapMiB with where it comes from, for messages and fixes. */
+    readonly effectiveHeap: EffectiveHeap;
     /** com.boomi.container.elasticity.forceRestartOverride (ms), when set. */
     readonly forceRestartOverrideMs?: number;
   };
@@ -69,7 +72,12 @@ function zodIssues(error: z.ZodError): ConfigIssue[] {
     if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
       return { path: path || '(root)', message: `is required (${issue.expected}): set it in the environment file` };
     }
-    return { path: path || '(root)', message: issue.message };
+    if (issue.code === 'invalid_type') {
+      const kind = { array: 'a list', object: 'an object', int: 'a whole number' }[issue.expected as string] ?? `a ${issue.expected}`;
+      return { path: path || '(root)', message: `(${showValue(issue.input)}) must be ${kind}` };
+    }
+    // The value as written first, like the rules' messages: `('us-east-9') must be …`.
+    return { path: path || '(root)', message: 'input' in issue ? `(${showValue(issue.input)}) ${issue.message}` : issue.message };
   });
 }
 
@@ -80,6 +88,20 @@ function nodeImage(instanceTypes: readonly string[], amiType: AmiType | undefine
     amiType: amiType ?? AMI_TYPE_BY_ARCHITECTURE[allArm ? 'arm64' : 'x86_64'],
     ...(releaseVersion !== undefined ? { releaseVersion } : {}),
   };
+}
+
+/** A value for a message: strings quoted, long ones cut, objects as JSON. */
+function showValue(value: unknown): string {
+  const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+  if (typeof value === 'string') return `'${cut(value)}'`;
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return cut(JSON.stringify(value));
+    } catch {
+      return Array.isArray(value) ? 'an array' : 'an object';
+    }
+  }
+  return String(value);
 }
 
 function resolve(parsed: ParsedEnvironment): Environment {
@@ -107,6 +129,7 @@ function resolve(parsed: ParsedEnvironment): Environment {
     };
   });
   const m = parsed.molecule;
+  const heap = effectiveHeap(m.vmOptionsOverrides, m.heapMiB ?? DEFAULT_HEAP_MIB, memoryToMiB(m.resources.limits.memory));
   return {
     ...parsed,
     cluster: { ...parsed.cluster, name: parsed.cluster.name ?? `${parsed.name}-boomi-molecule` },
@@ -114,7 +137,8 @@ function resolve(parsed: ParsedEnvironment): Environment {
     nodeGroups,
     molecule: {
       ...m,
-      effectiveHeapMiB: heapFromVmOptions(m.vmOptionsOverrides) ?? m.heapMiB ?? DEFAULT_HEAP_MIB,
+      effectiveHeapMiB: heap.mib,
+      effectiveHeap: heap,
       forceRestartOverrideMs: forceRestartMsFromProperties(m.containerPropertiesOverrides),
     },
   };
@@ -132,7 +156,7 @@ export interface ValidationOptions {
 
 /** Validates without throwing: every problem at once, or the environment. */
 export function validateEnvironment(input: unknown, options: ValidationOptions = {}): ValidationResult {
-  const parsed = EnvironmentSchema.safeParse(input);
+  const parsed = EnvironmentSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
   const environment = resolve(parsed.data);
   const issues = [...checkRules(environment), ...checkUpgradeRules(environment, options.today ?? new Date())];

@@ -1,4 +1,8 @@
+export * from './aws-facts';
+export { AWS_RULES } from './aws-rules';
+export { AUTOSCALER_OWNED_FLAGS, flagOfExtraArg } from './bypass-rules';
 export * from './capacity';
+export * from './cross-environment';
 export * from './catalog';
 export * from './cidr';
 export * from './environment';

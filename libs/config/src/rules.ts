@@ -11,6 +11,8 @@ import { cpuToMillicores, memoryToMiB } from './quantity';
 import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';
 import { KUBERNETES_RELEASES, minorOf } from './catalog';
 import { checkCapacity } from './capacity';
+import { AWS_RULES } from './aws-rules';
+import { BYPASS_RULES } from './bypass-rules';
 
 /** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
 export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
@@ -190,12 +192,16 @@ const moleculeResources: Rule = (env) => {
   if (xmx === undefined && /-Xmx/.test(m.vmOptionsOverrides)) {
     out.push(issue('molecule.vmOptionsOverrides', `has an -Xmx the JVM would not read ('${m.vmOptionsOverrides}'): write it as -Xmx<n>[k|m|g], e.g. -Xmx1024m`));
   }
-  const heapSource = xmx !== undefined ? '-Xmx in molecule.vmOptionsOverrides' : 'molecule.heapMiB';
+  const heapSource = m.effectiveHeap.source;
   if (reqMem < 1.2 * heap) {
     out.push(
       issue(
         `${base}.requests.memory`,
-        `(${m.resources.requests.memory}) must be ≥ 1.2 × heap (${heap}Mi from ${heapSource}): raise it to ${Math.ceil(1.2 * heap)}Mi or lower the heap`,
+        `(${m.resources.requests.memory}) must be ≥ 1.2 × heap (${heap}Mi from ${heapSource}): ` +
+          // A heap that is a share of the limit grows with it: only a lower share fixes it.
+          (m.effectiveHeap.followsMemoryLimit
+            ? `lower -XX:MaxRAMPercentage to at most ${Math.floor((reqMem / 1.2 / limMem) * 100)}, or set -Xmx`
+            : `raise it to ${Math.ceil(1.2 * heap)}Mi or lower the heap`),
       ),
     );
   }
@@ -255,7 +261,7 @@ const moleculeLifecycle: Rule = (env) => {
     out.push(
       issue(
         'molecule.service.sourceRanges',
-        "is empty while molecule.service.scheme is 'internet-facing', which would open the Molecule's load balancer to the whole internet: list the client CIDRs (0.0.0.0/0 if you really mean everyone), or set scheme 'internal'",
+        "is empty while molecule.service.scheme is 'internet-facing', which would open the Molecule's load balancer to the whole internet: list the client CIDRs (0.0.0.0/0 together with molecule.service.acceptOpenToInternet true if you really mean everyone), or set scheme 'internal'",
       ),
     );
   }
@@ -313,6 +319,8 @@ export const RULES: readonly Rule[] = [
   placement,
   nodeLocalDns,
   checkCapacity,
+  ...AWS_RULES,
+  ...BYPASS_RULES,
 ];
 
 /**

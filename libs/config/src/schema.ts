@@ -161,6 +161,8 @@ export const EnvironmentSchema = z.strictObject({
         publicAccessCidrs: z.array(cidr).default([]),
         /** @default true */
         privateAccess: z.boolean().default(true),
+        /** Accept 0.0.0.0/0 in publicAccessCidrs: the API open to the whole internet (refused otherwise). @default false */
+        acceptOpenToInternet: z.boolean().default(false),
       })
       .prefault({}),
     /** Kubernetes service CIDR; must not overlap the VPC. @default '172.20.0.0/16' */
@@ -254,6 +256,8 @@ export const EnvironmentSchema = z.strictObject({
         scheme: z.enum(['internet-facing', 'internal']).default('internet-facing'),
         /** Client CIDRs allowed to the NLB listener (loadBalancerSourceRanges); required when internet-facing. @default [] */
         sourceRanges: z.array(cidr).default([]),
+        /** Accept 0.0.0.0/0 in sourceRanges: the load balancer open to the whole internet (refused otherwise). @default false */
+        acceptOpenToInternet: z.boolean().default(false),
       })
       .prefault({}),
     probes: z

@@ -14,6 +14,12 @@ export interface BadConfigFixture {
   readonly description: string;
   /** The `path` of the issue validateEnvironment must report, e.g. `network.vpcCidr`. */
   readonly expectPath: string;
+  /**
+   * Paths of the other issues this one mistake rightly causes (e.g. min above
+   * max also puts desired out of bounds). Every other issue is a failure:
+   * one mistake, one error. @default []
+   */
+  readonly alsoExpectPaths?: readonly string[];
   /** A substring of that issue's message, when the wording matters. */
   readonly expectMessage?: string;
   /** A whole environment input, as an environment file would default-export it. */
