@@ -366,7 +366,15 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
   },
 };
 
-/** The entry for a resource type, or undefined when the table does not know it. */
+/**
+ * AWS provider 6.x gives every regional resource a `region` argument (default:
+ * the provider's region); changing it re-creates the resource elsewhere.
+ */
+export const AWS_REGION_ARGUMENT = 'region';
+
+/** The entry for a resource type (for AWS types with `region` added), or undefined when the table does not know it. */
 export function forceNewOf(type: string): ForceNewEntry | undefined {
-  return Object.prototype.hasOwnProperty.call(FORCE_NEW, type) ? FORCE_NEW[type] : undefined;
+  if (!Object.prototype.hasOwnProperty.call(FORCE_NEW, type)) return undefined;
+  const entry = FORCE_NEW[type];
+  return entry.provider === 'aws' ? { ...entry, arguments: [...entry.arguments, AWS_REGION_ARGUMENT] } : entry;
 }
