@@ -65,6 +65,8 @@ export interface ForceNewEntry {
   /** Arguments whose change always forces a new resource. Empty: every argument updates in place. */
   readonly arguments: readonly string[];
   readonly conditional?: readonly ConditionalForceNew[];
+  /** A global AWS resource (IAM): it has no `region` argument. */
+  readonly global?: true;
   /** What else a replacement takes with it, shown under the resource in the review. */
   readonly consequence?: string;
 }
@@ -202,26 +204,31 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
   },
   aws_iam_openid_connect_provider: {
     provider: 'aws',
+    global: true,
     source: 'internal/service/iam/openid_connect_provider.go',
     arguments: ['url'],
   },
   aws_iam_policy: {
     provider: 'aws',
+    global: true,
     source: 'internal/service/iam/policy.go',
     arguments: ['name', 'name_prefix', 'path', 'description'],
   },
   aws_iam_role: {
     provider: 'aws',
+    global: true,
     source: 'internal/service/iam/role.go',
     arguments: ['name', 'name_prefix', 'path'],
   },
   aws_iam_role_policy: {
     provider: 'aws',
+    global: true,
     source: 'internal/service/iam/role_policy.go',
     arguments: ['name', 'name_prefix', 'role'],
   },
   aws_iam_role_policy_attachment: {
     provider: 'aws',
+    global: true,
     source: 'internal/service/iam/role_policy_attachment.go',
     arguments: ['role', 'policy_arn'],
   },
@@ -313,11 +320,8 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
       'availability_zone',
       'availability_zone_id',
       'cidr_block',
-      'ipv4_ipam_pool_id',
-      'ipv4_netmask_length',
-      'ipv6_ipam_pool_id',
+      // ipv4/ipv6_ipam_pool_id and *_netmask_length (ForceNew in later 6.x sources) do not exist at 6.25.0.
       'ipv6_native',
-      'ipv6_netmask_length',
       'outpost_arn',
       'vpc_id',
     ],
@@ -372,9 +376,9 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
  */
 export const AWS_REGION_ARGUMENT = 'region';
 
-/** The entry for a resource type (for AWS types with `region` added), or undefined when the table does not know it. */
+/** The entry for a resource type (for regional AWS types with `region` added), or undefined when the table does not know it. */
 export function forceNewOf(type: string): ForceNewEntry | undefined {
   if (!Object.prototype.hasOwnProperty.call(FORCE_NEW, type)) return undefined;
   const entry = FORCE_NEW[type];
-  return entry.provider === 'aws' ? { ...entry, arguments: [...entry.arguments, AWS_REGION_ARGUMENT] } : entry;
+  return entry.provider === 'aws' && !entry.global ? { ...entry, arguments: [...entry.arguments, AWS_REGION_ARGUMENT] } : entry;
 }
