@@ -83,14 +83,25 @@ function reasonsFor(block: ChangedBlock, before: Block, after: Block): { reasons
 
 const REFERENCE = /\$\{([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.([A-Za-z0-9_]+)/g;
 
-/** The replaced resources whose computed attribute an argument's value reads (`${aws_launch_template.x.id}`). */
-function readsReplaced(value: unknown, replaced: ReadonlyMap<string, Block>): string | undefined {
+interface ReplacedBlock {
+  readonly before: Block;
+  readonly after?: Block;
+}
+
+/**
+ * The replaced resource whose attribute an argument's value reads
+ * (`${aws_launch_template.x.id}`), when that attribute's value changes: a
+ * computed one (id, arn) becomes unknown, a configured one keeps its value
+ * unless the change sets a new one.
+ */
+function readsReplaced(value: unknown, replaced: ReadonlyMap<string, ReplacedBlock>): string | undefined {
   const text = JSON.stringify(value ?? null);
   for (const m of text.matchAll(REFERENCE)) {
     const address = `${m[1]}.${m[2]}`;
     const target = replaced.get(address);
-    // An attribute set in the replaced resource's configuration stays known; a computed one (id, arn) becomes unknown.
-    if (target && !(isObject(target.config) && m[3] in target.config)) return address;
+    if (!target) continue;
+    const configured = isObject(target.before.config) && m[3] in target.before.config;
+    if (!configured || !deepEqual(valueAt(target.before.config, m[3]), valueAt(target.after?.config, m[3]))) return address;
   }
   return undefined;
 }
@@ -101,7 +112,7 @@ export function replacementsOf(diff: StackDiff, before: StackJson | undefined, a
   const a = blocksOf(before, diff.stack);
   const b = blocksOf(after, diff.stack);
   const out: Replacement[] = [];
-  const replaced = new Map<string, Block>();
+  const replaced = new Map<string, ReplacedBlock>();
   for (const block of diff.changed) {
     if (block.kind !== 'resource') continue;
     const old = a.get(block.address);
@@ -110,7 +121,7 @@ export function replacementsOf(diff: StackDiff, before: StackJson | undefined, a
     const { reasons, certain } = reasonsFor(block, old, next);
     if (reasons.length === 0) continue;
     out.push({ stack: diff.stack, address: block.address, type: block.type, ...(block.constructPath ? { constructPath: block.constructPath } : {}), certain, reasons });
-    if (certain) replaced.set(block.address, old);
+    if (certain) replaced.set(block.address, { before: old, after: next });
   }
   // Knock-on: a ForceNew argument that reads a replaced resource's computed attribute.
   for (let grew = true; grew; ) {
@@ -129,7 +140,7 @@ export function replacementsOf(diff: StackDiff, before: StackJson | undefined, a
         } else {
           out.push({ stack: diff.stack, address, type: next.type, ...(next.constructPath ? { constructPath: next.constructPath } : {}), certain: true, reasons: [reason] });
         }
-        replaced.set(address, a.get(address)!);
+        replaced.set(address, { before: a.get(address)!, after: next });
         grew = true;
         break;
       }
