@@ -1,5 +1,6 @@
 import { buildReview } from './review';
 import { code, formatValue, renderMarkdown } from './render-markdown';
+import { renderRisks } from './render-risks';
 import { baseSynth, headSynth } from '../test/fixtures';
 
 const review = buildReview(baseSynth(), headSynth(), { label: 'main', sha: 'aaaaaaaaaaaa' }, { label: 'working tree', sha: 'bbbbbbbbbbbb', dirty: true });
@@ -72,5 +73,22 @@ describe('renderMarkdown headline', () => {
   it('names only what happened', () => {
     const added = buildReview({ stacks: new Map(), manifest: { stacks: {} } }, headSynth(), { label: 'a' }, { label: 'b' });
     expect(renderMarkdown(added).split('\n')[0]).toBe('## Plan review: 3 stacks added');
+  });
+});
+
+describe('the Replaces and Destroys sections', () => {
+  it('list at most the row limit and count the rest', () => {
+    const many = {
+      ...review,
+      replacements: Array.from({ length: 5 }, (_, i) => ({ stack: 's', address: `aws_vpc.v${i}`, type: 'aws_vpc', certain: true, reasons: [{ argument: 'cidr_block', before: 'a', after: 'b' }] })),
+      destroys: Array.from({ length: 4 }, (_, i) => ({ stack: 's', address: `aws_vpc.d${i}`, type: 'aws_vpc' })),
+      stacksRemoved: [],
+      unknownTypes: [],
+    };
+    const text = renderRisks(many, { code, value: (v) => formatValue(v) }, 2).join('\n');
+    expect(text.match(/`aws_vpc\.v\d`/g)).toEqual(['`aws_vpc.v0`', '`aws_vpc.v1`']);
+    expect(text).toContain('_… and 3 more: see the JSON review');
+    expect(text).toContain('- _… and 2 more: see the JSON review');
+    expect(text).toContain('### ⚠️ Replaces: 5 resources are destroyed and re-created');
   });
 });

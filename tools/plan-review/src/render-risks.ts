@@ -28,15 +28,20 @@ function argumentCell(r: Replacement['reasons'][number], f: Formatters): string 
   return f.code(r.argument);
 }
 
-export function renderRisks(review: Review, f: Formatters): string[] {
+/** Rows listed per section before the rest is counted only (the comment has a size limit; the JSON review has all). */
+export const MAX_RISK_ROWS = 60;
+
+export function renderRisks(review: Review, f: Formatters, maxRows = MAX_RISK_ROWS): string[] {
   const lines: string[] = [];
+  const more = (n: number) => `_… and ${n} more: see the JSON review (\`review.json\` in the workflow's artifacts)._`;
   const sure = review.replacements.filter((r) => r.certain);
   const maybe = review.replacements.filter((r) => !r.certain);
   if (review.replacements.length > 0) {
     const n = sure.length;
     const heading = n > 0 ? `${n} resource${n === 1 ? ' is' : 's are'} destroyed and re-created` : 'resources that may be destroyed and re-created';
     lines.push(`### ⚠️ Replaces: ${heading}`, '', '| stack | resource | argument | old → new |', '|---|---|---|---|');
-    for (const r of [...sure, ...maybe]) {
+    const listed = [...sure, ...maybe].slice(0, maxRows);
+    for (const r of listed) {
       r.reasons.forEach((reason, i) => {
         const where = r.constructPath ? ` — ${r.constructPath}` : '';
         const resource = i === 0 ? `${r.certain ? '' : 'may replace: '}${f.code(r.address)}${where}${costNote(review, r.stack, r.address)}` : '';
@@ -45,17 +50,19 @@ export function renderRisks(review: Review, f: Formatters): string[] {
       const consequence = r.certain ? forceNewOf(r.type)?.consequence : undefined;
       if (consequence) lines.push(`| | ↳ ${consequence} | | |`);
     }
+    if (review.replacements.length > listed.length) lines.push('', more(review.replacements.length - listed.length));
     lines.push('');
   }
   const removedStacks = review.stacksRemoved;
   if (review.destroys.length > 0 || removedStacks.length > 0) {
     const n = review.destroys.length;
     lines.push(`### 🗑️ Destroys: ${n} resource${n === 1 ? '' : 's'} removed from the code`, '');
-    for (const d of review.destroys) {
+    for (const d of review.destroys.slice(0, maxRows)) {
       const where = d.constructPath ? ` — ${d.constructPath}` : '';
       const rename = d.likelyRenamedTo ? `: **likely renamed** to ${f.code(d.likelyRenamedTo)} (same type, added in the same stack); Terraform destroys it and creates the new one — ${d.fix}` : '';
       lines.push(`- ${f.code(d.stack)} ${f.code(d.address)}${where}${rename}`);
     }
+    if (review.destroys.length > maxRows) lines.push(`- ${more(review.destroys.length - maxRows)}`);
     for (const s of removedStacks) lines.push(`- stack ${f.code(s)} removed from the code: nothing is destroyed, its resources are left running unmanaged (see below)`);
     lines.push('');
   }
