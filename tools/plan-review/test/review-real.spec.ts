@@ -53,25 +53,41 @@ describe('instance type of the node groups', () => {
   });
 });
 
-it('a new service CIDR replaces the EKS cluster, and says what goes with it', () => {
-  const r = reviewOf(edit(prod, "kubernetesVersion: '1.33',", "kubernetesVersion: '1.33',\n    serviceIpv4Cidr: '172.21.0.0/16',"));
-  expect(addresses(r)).toEqual([expect.stringMatching(/^prod-cluster aws_eks_cluster\.eks_cluster_[0-9A-F]{8}$/)]);
-  expect(r.replacements[0].reasons).toEqual([{ argument: 'kubernetes_network_config.service_ipv4_cidr', before: '172.20.0.0/16', after: '172.21.0.0/16' }]);
-  expect(renderMarkdown(r)).toContain('↳ a new cluster: new endpoint and certificate');
-});
+describe('a new service CIDR and a larger HPA bound, in one change', () => {
+  let headDir: string;
+  let r: Review;
+  beforeAll(() => {
+    const edited = edit(edit(prod, "kubernetesVersion: '1.33',", "kubernetesVersion: '1.33',\n    serviceIpv4Cidr: '172.21.0.0/16',"), '  molecule: {', '  hpa: { maxReplicas: 30 },\n  molecule: {');
+    headDir = synthApp({ prod: edited });
+    r = review(synthOf(headDir));
+  });
 
-it('a larger HPA bound is an in-place change: nothing replaced or destroyed, no cost change', () => {
-  const r = reviewOf(edit(prod, "  molecule: {", '  hpa: { maxReplicas: 30 },\n  molecule: {'));
-  const workloads = r.stacks.find((s) => s.stack === 'prod-workloads')!;
-  expect(workloads.changed.map((b) => [b.type, b.attributes.map((a) => `${a.path}: ${a.before} → ${a.after}`)])).toEqual([
-    ['kubernetes_manifest', ['manifest.spec.maxReplicas: 20 → 30']],
-  ]);
-  expect(r.replacements).toEqual([]);
-  expect(r.destroys).toEqual([]);
-  expect(r.cost!.environments.find((e) => e.environment === 'prod')!.deltaMax).toBe(0);
-  const md = renderMarkdown(r);
-  expect(md).not.toContain('Replaces');
-  expect(md).not.toContain('Destroys');
+  it('the service CIDR replaces the EKS cluster, and the review says what goes with it', () => {
+    expect(addresses(r)).toEqual([expect.stringMatching(/^prod-cluster aws_eks_cluster\.eks_cluster_[0-9A-F]{8}$/)]);
+    expect(r.replacements[0].reasons).toEqual([{ argument: 'kubernetes_network_config.service_ipv4_cidr', before: '172.20.0.0/16', after: '172.21.0.0/16' }]);
+    expect(renderMarkdown(r)).toContain('↳ a new cluster: new endpoint and certificate');
+  });
+
+  it('the HPA bound is an in-place change: not replaced, no cost change', () => {
+    const workloads = r.stacks.find((s) => s.stack === 'prod-workloads')!;
+    expect(workloads.changed.map((b) => [b.type, b.attributes.map((a) => `${a.path}: ${a.before} → ${a.after}`)])).toEqual([
+      ['kubernetes_manifest', ['manifest.spec.maxReplicas: 20 → 30']],
+    ]);
+    expect(r.replacements.filter((x) => x.stack === 'prod-workloads')).toEqual([]);
+    expect(r.destroys).toEqual([]);
+    expect(r.cost!.environments.find((e) => e.environment === 'prod')!.deltaMax).toBe(0);
+    expect(renderMarkdown(r)).not.toContain('Destroys');
+  });
+
+  it('the CLI exits 2 and puts Replaces above everything else; 0 when nothing changed', async () => {
+    let stdout = '';
+    const io: Io = { cwd: WORKSPACE, stdout: (t) => (stdout += t), stderr: () => undefined };
+    expect(await run(['--base-dir', baseDir, '--head-dir', headDir], io)).toBe(2);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('## Plan review: 2 stacks changed');
+    expect(lines[2]).toBe('### ⚠️ Replaces: 1 resource is destroyed and re-created');
+    expect(await run(['--base-dir', baseDir, '--head-dir', baseDir], { ...io, stdout: () => undefined })).toBe(0);
+  });
 });
 
 it('a node group max size shows "+$N/month at max scale" next to the change', () => {
@@ -127,22 +143,5 @@ describe('a construct rename (the EFS file system moved under a new construct id
     const moved = { ...cluster, moved: [{ from: oldAddress, to: 'aws_efs_file_system.storage_file-system_0A1B2C3D' }] };
     const again = review({ stacks: new Map([...head.stacks, ['prod-cluster', moved]]), manifest: head.manifest });
     expect(again.destroys).toEqual([]);
-  });
-});
-
-describe('the CLI on two synthesized outdirs', () => {
-  it('exits 2 on a change and puts Replaces above everything else', async () => {
-    const headDir = synthApp({ prod: edit(prod, "kubernetesVersion: '1.33',", "kubernetesVersion: '1.33',\n    serviceIpv4Cidr: '172.21.0.0/16',") });
-    let stdout = '';
-    const io: Io = { cwd: WORKSPACE, stdout: (t) => (stdout += t), stderr: () => undefined };
-    expect(await run(['--base-dir', baseDir, '--head-dir', headDir], io)).toBe(2);
-    const lines = stdout.split('\n');
-    expect(lines[0]).toBe('## Plan review: 1 stack changed');
-    expect(lines[2]).toBe('### ⚠️ Replaces: 1 resource is destroyed and re-created');
-  });
-
-  it('exits 0 when nothing changed', async () => {
-    const io: Io = { cwd: WORKSPACE, stdout: () => undefined, stderr: () => undefined };
-    expect(await run(['--base-dir', baseDir, '--head-dir', baseDir], io)).toBe(0);
   });
 });
