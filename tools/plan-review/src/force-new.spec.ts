@@ -38,7 +38,36 @@ function schemaArguments(type: string): Set<string> {
   return new Set(Object.keys(new Resource(stack, 'r', {}).synthesizeAttributes()));
 }
 
+/** Resource types the code can create, feature flags included: every deep provider import in libs/ and apps/. */
+function importedTypes(): Map<string, string> {
+  const types = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory() && e.name !== 'node_modules') walk(full);
+      else if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts')) {
+        for (const m of fs.readFileSync(full, 'utf8').matchAll(/@cdktf\/provider-(?:aws|kubernetes|helm)\/lib\/([a-z0-9-]+)/g)) {
+          if (m[1] === 'provider' || m[1].startsWith('data-')) continue;
+          const module = require(m[0]) as Record<string, unknown>;
+          for (const c of Object.values(module)) {
+            const type = typeof c === 'function' ? (c as { tfResourceType?: string }).tfResourceType : undefined;
+            if (type) types.set(type, path.relative(WORKSPACE, full));
+          }
+        }
+      }
+    }
+  };
+  for (const root of ['libs', 'apps']) walk(path.join(WORKSPACE, root));
+  return types;
+}
+
 describe('FORCE_NEW', () => {
+  it('has an entry for every resource type the code imports (also those behind feature flags)', () => {
+    const types = importedTypes();
+    expect(types.size).toBeGreaterThan(30);
+    expect([...types].filter(([type]) => !forceNewOf(type)).map(([type, file]) => `${type} (${file})`)).toEqual([]);
+  });
+
   it('has an entry for every resource type the app synthesizes', () => {
     const missing = [...synthesizedTypes()].filter(([type]) => !forceNewOf(type)).map(([type, stacks]) => `${type} (in ${stacks.join(', ')})`);
     expect(missing).toEqual([]);
