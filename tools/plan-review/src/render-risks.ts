@@ -60,7 +60,8 @@ export function renderRisks(review: Review, f: Formatters, maxRows = MAX_RISK_RO
     for (const d of review.destroys.slice(0, maxRows)) {
       const where = d.constructPath ? ` — ${d.constructPath}` : '';
       const rename = d.likelyRenamedTo ? `: **likely renamed** to ${f.code(d.likelyRenamedTo)} (same type, added in the same stack); Terraform destroys it and creates the new one — ${d.fix}` : '';
-      lines.push(`- ${f.code(d.stack)} ${f.code(d.address)}${where}${rename}`);
+      const still = d.replacedEvenIfMoved ? ` (a move alone still replaces it: ${d.replacedEvenIfMoved.map(f.code).join(', ')} differ${d.replacedEvenIfMoved.length === 1 ? 's' : ''} too)` : '';
+      lines.push(`- ${f.code(d.stack)} ${f.code(d.address)}${where}${rename}${still}`);
     }
     if (review.destroys.length > maxRows) lines.push(`- ${more(review.destroys.length - maxRows)}`);
     for (const s of removedStacks) lines.push(`- stack ${f.code(s)} removed from the code: nothing is destroyed, its resources are left running unmanaged (see below)`);

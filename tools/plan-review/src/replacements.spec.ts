@@ -104,6 +104,20 @@ describe('destroysOf', () => {
     expect(d[0].fix).toContain(".moveFromId('aws_s3_bucket.data')");
   });
 
+  it('says when a move alone would still replace the resource (a force-new argument differs), references to renamed resources aside', () => {
+    const ng = (lt: string, name: string) => nodeGroup({ node_group_name: name, launch_template: { id: `\${aws_launch_template.${lt}.id}`, version: '1' } });
+    const before = stack({ aws_launch_template: { a: lt('x') }, aws_eks_node_group: { a: ng('a', 'a') } });
+    const renamedOnly = stack({ aws_launch_template: { b: lt('x') }, aws_eks_node_group: { b: ng('b', 'a') } });
+    const renamedAndNewName = stack({ aws_launch_template: { b: lt('x') }, aws_eks_node_group: { b: ng('b', 'general-a') } });
+    const d1 = destroysOf(diffStack('s', before, renamedOnly), before, renamedOnly);
+    expect(d1.map((x) => [x.address, x.likelyRenamedTo, x.replacedEvenIfMoved])).toEqual([
+      ['aws_eks_node_group.a', 'aws_eks_node_group.b', undefined],
+      ['aws_launch_template.a', 'aws_launch_template.b', undefined],
+    ]);
+    const d2 = destroysOf(diffStack('s', before, renamedAndNewName), before, renamedAndNewName);
+    expect(d2[0].replacedEvenIfMoved).toEqual(['node_group_name']);
+  });
+
   it('is silent for a resource moved (moved block) or forgotten (removed block with destroy = false)', () => {
     const before = stack({ aws_s3_bucket: { a: bucket('a'), b: bucket('b') } });
     const after = stack({ aws_s3_bucket: { a2: bucket('a') } }, { moved: [{ from: 'aws_s3_bucket.a', to: 'aws_s3_bucket.a2' }], removed: [{ from: 'aws_s3_bucket.b', lifecycle: { destroy: false } }] });

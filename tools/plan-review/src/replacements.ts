@@ -202,12 +202,24 @@ export function destroysOf(diff: StackDiff, before: StackJson | undefined, after
   }
   return removed.map((r) => {
     const to = renamed.get(r.address);
+    // Arguments that differ between the pair and force a new resource: a move alone would still replace it.
+    const entry = forceNewOf(r.type);
+    const oldConfig = a.get(r.address)?.config;
+    const newConfig = to ? b.get(to)?.config : undefined;
+    // References to other renamed resources count as unchanged (they would be moved too).
+    const asBefore = (v: unknown) => {
+      let text = JSON.stringify(v ?? null);
+      for (const [from, target] of renamed) text = text.split(`\${${target}.`).join(`\${${from}.`);
+      return JSON.parse(text) as unknown;
+    };
+    const differing = to && entry ? entry.arguments.filter((arg) => !deepEqual(valueAt(oldConfig, arg) ?? null, asBefore(valueAt(newConfig, arg)))) : [];
     return {
       stack: diff.stack,
       address: r.address,
       type: r.type,
       ...(r.constructPath ? { constructPath: r.constructPath } : {}),
       ...(to ? { likelyRenamedTo: to, fix: renameFix(r.address, to) } : {}),
+      ...(differing.length > 0 ? { replacedEvenIfMoved: differing } : {}),
     };
   });
 }

@@ -119,6 +119,8 @@ export interface Destroy {
   readonly likelyRenamedTo?: string;
   /** How to keep the resource when it is a rename. */
   readonly fix?: string;
+  /** Force-new arguments that differ between the pair: a move alone would still replace the resource. */
+  readonly replacedEvenIfMoved?: readonly string[];
 }
 
 /** One priced item of an environment's monthly bill. */
