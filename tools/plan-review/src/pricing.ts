@@ -4,6 +4,12 @@
  * table was written. The review never calls a pricing API (it runs offline);
  * refresh this file when AWS changes a price or a new instance type or region
  * is used (see tools/plan-review/README.md, "Cost").
+ *
+ * The figures are AWS's published list prices as last known when the table was
+ * written; the machine it was written on had no network, so they were not
+ * fetched that day. Check them against the pages in `sources` (or the Price
+ * List API) before quoting a figure in a budget: the review uses them for
+ * orders of magnitude and for the difference a change makes.
  */
 
 export interface RegionPrices {
