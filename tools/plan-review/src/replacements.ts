@@ -106,8 +106,23 @@ function readsReplaced(value: unknown, replaced: ReadonlyMap<string, ReplacedBlo
   return undefined;
 }
 
-/** The replacements in one stack: direct ones, then knock-on ones until nothing more changes. */
-export function replacementsOf(diff: StackDiff, before: StackJson | undefined, after: StackJson | undefined): Replacement[] {
+/**
+ * Values of other stacks that become unknown because what they read is replaced:
+ * reference (`data.terraform_remote_state.cross-stack-reference-input-<stack>.outputs.<name>`)
+ * → the replaced resource it comes from (`<stack>: <address>`).
+ */
+export type UnknownInputs = ReadonlyMap<string, string>;
+
+/** The first unknown cross-stack input an argument's value reads. */
+function readsUnknownInput(value: unknown, inputs: UnknownInputs): string | undefined {
+  if (inputs.size === 0) return undefined;
+  const text = JSON.stringify(value ?? null);
+  for (const [reference, cause] of inputs) if (text.includes(`\${${reference}}`)) return cause;
+  return undefined;
+}
+
+/** The replacements in one stack: direct ones, then knock-on ones (also through `inputs`) until nothing more changes. */
+export function replacementsOf(diff: StackDiff, before: StackJson | undefined, after: StackJson | undefined, inputs: UnknownInputs = new Map()): Replacement[] {
   if (!before || !after) return [];
   const a = blocksOf(before, diff.stack);
   const b = blocksOf(after, diff.stack);
@@ -131,7 +146,7 @@ export function replacementsOf(diff: StackDiff, before: StackJson | undefined, a
       const entry = forceNewOf(next.type);
       if (!entry) continue;
       for (const argument of entry.arguments) {
-        const cause = readsReplaced(valueAt(next.config, argument), replaced);
+        const cause = readsReplaced(valueAt(next.config, argument), replaced) ?? readsUnknownInput(valueAt(next.config, argument), inputs);
         if (!cause) continue;
         const reason: ReplacementReason = { argument, before: valueAt(a.get(address)!.config, argument), after: '(known after apply)', cause };
         const existing = out.find((r) => r.address === address);
@@ -222,4 +237,24 @@ export function destroysOf(diff: StackDiff, before: StackJson | undefined, after
       ...(differing.length > 0 ? { replacedEvenIfMoved: differing } : {}),
     };
   });
+}
+
+/**
+ * The outputs of a stack that read a replaced resource's changing attribute,
+ * as the references consumer stacks use (cdktf's cross-stack remote state),
+ * each with the replaced resource it comes from.
+ */
+export function unknownOutputsOf(stackId: string, before: StackJson | undefined, after: StackJson | undefined, replacements: readonly Replacement[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!before || !after || replacements.length === 0) return out;
+  const a = blocksOf(before, stackId);
+  const b = blocksOf(after, stackId);
+  const replaced = new Map<string, ReplacedBlock>();
+  for (const r of replacements) if (r.certain && a.has(r.address)) replaced.set(r.address, { before: a.get(r.address)!, after: b.get(r.address) });
+  const outputs = isObject(after.output) ? after.output : {};
+  for (const [name, output] of Object.entries(outputs)) {
+    const source = readsReplaced(valueAt(output, 'value'), replaced);
+    if (source) out.set(`data.terraform_remote_state.cross-stack-reference-input-${stackId}.outputs.${name}`, `${stackId}: ${source}`);
+  }
+  return out;
 }

@@ -90,6 +90,25 @@ describe('a new service CIDR and a larger HPA bound, in one change', () => {
   });
 });
 
+it('a new VPC CIDR replaces the network and, through the cross-stack outputs, the node groups and EFS mount targets', () => {
+  const r = reviewOf(edit(prod, "vpcCidr: '10.100.0.0/16'", "vpcCidr: '10.101.0.0/16'"));
+  const of = (stack: string, type: string) => r.replacements.filter((x) => x.stack === stack && x.type === type);
+  expect(of('prod-network', 'aws_vpc')[0].reasons).toEqual([{ argument: 'cidr_block', before: '10.100.0.0/16', after: '10.101.0.0/16' }]);
+  expect(of('prod-network', 'aws_subnet')).toHaveLength(6);
+  expect(of('prod-network', 'aws_nat_gateway')).toHaveLength(3);
+  const groups = of('prod-cluster', 'aws_eks_node_group');
+  expect(groups).toHaveLength(3);
+  for (const g of groups) {
+    expect(g.reasons).toEqual([
+      { argument: 'subnet_ids', before: [expect.stringContaining('cross-stack-output-aws_subnetnetwork_private-')], after: '(known after apply)', cause: expect.stringMatching(/^prod-network: aws_subnet\.network_private-\d_[0-9A-F]{8}$/) },
+    ]);
+  }
+  expect(of('prod-cluster', 'aws_efs_mount_target')).toHaveLength(3);
+  // The EKS cluster's subnets update in place (provider 6.x): it is not replaced.
+  expect(of('prod-cluster', 'aws_eks_cluster')).toEqual([]);
+  expect(renderMarkdown(r)).toMatch(/`subnet_ids` \(reads `prod-network: aws_subnet\.network_private-0_[0-9A-F]{8}`, which is replaced\)/);
+});
+
 it('a node group max size shows "+$N/month at max scale" next to the change', () => {
   const r = reviewOf(edit(prod, "cluster: {", "nodeGroupDefaults: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 120, desiredSize: 1 },\n  autoscaler: { maxNodesTotal: 360 },\n  cluster: {"));
   expect(r.replacements).toEqual([]);
