@@ -3,6 +3,7 @@
 // environments and concurrency. Nothing here runs GitHub; it guards the files.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { HELP } from '../src/cli';
@@ -123,7 +124,7 @@ describe.each(WORKFLOWS)('%s', (file) => {
 
 describe('the workflow schema check', () => {
   it('fails a workflow with a misspelt key, naming it', () => {
-    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'workflow-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workflow-'));
     const bad = path.join(dir, 'bad.yml');
     fs.writeFileSync(bad, text['plan.yml'].replace('timeout-minutes: 20', 'timeout-minute: 20'));
     const r = validate(bad);
