@@ -154,7 +154,7 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
     checked: 'schema',
     source: 'internal/service/eks/cluster.go',
     consequence:
-      'a new cluster: new endpoint and certificate, everything in it (the workloads stack, add-on state, access entries) is gone; EKS refuses to delete a cluster that still has node groups, so plan the node groups first',
+      'a new cluster: new endpoint and certificate; everything running in it (the workloads stack, add-on state, access entries) is lost and must be applied again; EKS refuses to delete a cluster that still has node groups, so the apply stops unless they are replaced too',
     arguments: [
       'name',
       'role_arn',
