@@ -57,7 +57,7 @@ describe('a new service CIDR and a larger HPA bound, in one change', () => {
   let headDir: string;
   let r: Review;
   beforeAll(() => {
-    const edited = edit(edit(prod, "kubernetesVersion: '1.33',", "kubernetesVersion: '1.33',\n    serviceIpv4Cidr: '172.21.0.0/16',"), '  molecule: {', '  hpa: { maxReplicas: 30 },\n  molecule: {');
+    const edited = edit(edit(prod, '  cluster: {', "  cluster: {\n    serviceIpv4Cidr: '172.21.0.0/16',"), '  molecule: {', '  hpa: { maxReplicas: 30 },\n  molecule: {');
     headDir = synthApp({ prod: edited });
     r = review(synthOf(headDir));
   });
