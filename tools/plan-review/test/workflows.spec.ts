@@ -3,6 +3,7 @@
 // environments and concurrency. Nothing here runs GitHub; it guards the files.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { HELP } from '../src/cli';
@@ -11,6 +12,10 @@ const ROOT = path.resolve(__dirname, '../../..');
 const WORKFLOWS = ['plan.yml', 'deploy.yml'];
 
 interface Step {
+  id?: string;
+  name?: string;
+  if?: string;
+  'continue-on-error'?: boolean;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -46,7 +51,15 @@ const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 
 const scriptsDir = path.join(ROOT, 'tools/plan-review/scripts');
 const shellScripts = fs.readdirSync(scriptsDir).map((f) => path.join(scriptsDir, f));
 
+const VALIDATOR = path.join(ROOT, 'node_modules/.bin/action-validator');
+const validate = (file: string) => spawnSync(VALIDATOR, [file], { encoding: 'utf8' });
+
 describe.each(WORKFLOWS)('%s', (file) => {
+  it('passes the GitHub Actions workflow schema (@action-validator/cli, offline)', () => {
+    const r = validate(path.join(ROOT, '.github/workflows', file));
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, '', '']);
+  });
+
   it('parses as YAML with jobs that run on a pinned runner image (the plan job: the one its route names)', () => {
     expect(Object.keys(parsed[file].jobs).length).toBeGreaterThan(0);
     for (const [name, job] of Object.entries(parsed[file].jobs)) {
@@ -112,8 +125,43 @@ describe.each(WORKFLOWS)('%s', (file) => {
   });
 });
 
+describe('the workflow schema check', () => {
+  it('fails a workflow with a misspelt key, naming it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workflow-'));
+    const bad = path.join(dir, 'bad.yml');
+    fs.writeFileSync(bad, text['plan.yml'].replace('timeout-minutes: 20', 'timeout-minute: 20'));
+    const r = validate(bad);
+    fs.rmSync(dir, { recursive: true });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("Additional property 'timeout-minute' is not allowed");
+  });
+});
+
 describe('plan.yml', () => {
   const wf = parsed['plan.yml'];
+
+  it('posts the comment even when tests fail, saying which failed, and still fails the check', () => {
+    const review = wf.jobs.review.steps!;
+    const tests = review.find((s) => s.id === 'tests')!;
+    expect(tests['continue-on-error']).toBe(true);
+    expect(tests.env?.JEST_RESULTS_DIR).toBe('${{ runner.temp }}/jest-results');
+    const report = review.find((s) => s.run?.includes('bin/test-report'))!;
+    expect(report.if).toBe('always()');
+    expect(report.run).toBe('tools/plan-review/bin/test-report --outcome "$OUTCOME" --results "$RESULTS" --out review/tests.md');
+    expect(report.env?.OUTCOME).toBe('${{ steps.tests.outcome }}');
+    // the review artifact is uploaded whatever happened, then the job fails if the tests did
+    const upload = review.find((s) => s.with?.name === 'plan-review')!;
+    expect(upload.if).toBe('always()');
+    const last = review[review.length - 1];
+    expect([last.if, last.run?.trim().endsWith('exit 1')]).toEqual(["steps.tests.outcome == 'failure'", true]);
+    expect(review.indexOf(report)).toBeLessThan(review.indexOf(last));
+    // the comment job runs on a failed review job too, and puts the test report in the comment
+    expect(wf.jobs.comment.if).toContain("needs.review.result == 'failure'");
+    const compose = wf.jobs.comment.steps!.find((s) => s.run?.includes('comment.md'))!;
+    expect(compose.run).toContain('cat review/tests.md');
+    expect(compose.run).toMatch(/if \[ -f review\/review\.md \]; then cat review\/review\.md; else/);
+    expect(compose.run).toMatch(/if \[ "\$REVIEW_RESULT" = success \]; then cat review\/plans\.md; fi/);
+  });
 
   it('runs on pull requests: tests, synth, review, then a plan per affected stack and a comment', () => {
     expect(Object.keys(wf.on)).toEqual(['pull_request']);
