@@ -11,7 +11,8 @@ import {
 } from './schema';
 import { ConfigError, formatPath, type ConfigIssue } from './errors';
 import { checkRules } from './rules';
-import { DEFAULT_HEAP_MIB, forceRestartMsFromProperties, heapFromVmOptions } from './jvm';
+import { DEFAULT_HEAP_MIB, defaultForceRestartMs, forceRestartMsFromProperties, heapFromVmOptions, withForceRestartOverride } from './jvm';
+import { BOOMI_SANDBOX_PLATFORM_URL } from './schema-molecule';
 import { capacityTypeDefaults } from './spot';
 
 /** A node group with every field resolved. */
@@ -41,8 +42,15 @@ export type Environment = Omit<ParsedEnvironment, 'cluster' | 'state' | 'nodeGro
   readonly molecule: ParsedEnvironment['molecule'] & {
     /** Max heap in MiB: -Xmx from vmOptionsOverrides, else heapMiB. */
     readonly effectiveHeapMiB: number;
-    /** com.boomi.container.elasticity.forceRestartOverride (ms), when set. */
-    readonly forceRestartOverrideMs?: number;
+    /**
+     * com.boomi.container.elasticity.forceRestartOverride (ms) in effect: the
+     * explicit value in containerPropertiesOverrides (NaN when unreadable), else
+     * the default (75 % of the grace), which is then appended to
+     * containerPropertiesOverrides so the Molecule gets it too.
+     */
+    readonly forceRestartOverrideMs: number;
+    /** True when forceRestartOverrideMs is the default, not a value of the environment file. */
+    readonly forceRestartOverrideIsDefault: boolean;
   };
 };
 
@@ -90,6 +98,8 @@ function resolve(parsed: ParsedEnvironment): Environment {
     };
   });
   const m = parsed.molecule;
+  const explicitForceRestartMs = forceRestartMsFromProperties(m.containerPropertiesOverrides);
+  const forceRestartOverrideMs = explicitForceRestartMs ?? defaultForceRestartMs(m.terminationGracePeriodSeconds);
   return {
     ...parsed,
     cluster: { ...parsed.cluster, name: parsed.cluster.name ?? `${parsed.name}-boomi-molecule` },
@@ -98,7 +108,15 @@ function resolve(parsed: ParsedEnvironment): Environment {
     molecule: {
       ...m,
       effectiveHeapMiB: heapFromVmOptions(m.vmOptionsOverrides) ?? m.heapMiB ?? DEFAULT_HEAP_MIB,
-      forceRestartOverrideMs: forceRestartMsFromProperties(m.containerPropertiesOverrides),
+      // Seed 000's grace rule holds by default: Boomi's own default (10 min) would exceed the grace.
+      containerPropertiesOverrides:
+        explicitForceRestartMs === undefined
+          ? withForceRestartOverride(m.containerPropertiesOverrides, forceRestartOverrideMs)
+          : m.containerPropertiesOverrides,
+      forceRestartOverrideMs,
+      forceRestartOverrideIsDefault: explicitForceRestartMs === undefined,
+      // Left out only in a sandbox environment (the platformUrl rule refuses it elsewhere).
+      platformUrl: m.platformUrl ?? (m.sandbox ? BOOMI_SANDBOX_PLATFORM_URL : undefined),
     },
   };
 }

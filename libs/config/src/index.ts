@@ -1,11 +1,13 @@
 export * from './capacity';
+export * from './capacity-zones';
 export * from './catalog';
 export * from './cidr';
 export * from './environment';
 export * from './errors';
 export * from './jvm';
 export * from './quantity';
-export { checkRules, VPC_PREFIX_RANGE } from './rules';
 export * from './schema';
 export * from './schema-extras';
+export * from './schema-molecule';
 export * from './spot';
+export { checkRules, VPC_PREFIX_RANGE } from './rules';

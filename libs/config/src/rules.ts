@@ -11,6 +11,7 @@ import { cpuToMillicores, memoryToMiB } from './quantity';
 import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';
 import { KUBERNETES_RELEASES, minorOf } from './catalog';
 import { checkCapacity } from './capacity';
+import { MOLECULE_PRODUCTION_RULES } from './rules-molecule';
 
 /** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
 export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
@@ -176,10 +177,11 @@ const moleculeResources: Rule = (env) => {
 const moleculeLifecycle: Rule = (env) => {
   const out: ConfigIssue[] = [];
   const m = env.molecule;
+  // The effective value: explicit, or the default (75 % of the grace) set in environment.ts.
   const ms = m.forceRestartOverrideMs;
-  if (ms !== undefined && Number.isNaN(ms)) {
+  if (Number.isNaN(ms)) {
     out.push(issue('molecule.containerPropertiesOverrides', `${FORCE_RESTART_PROPERTY} must be a number of milliseconds`));
-  } else if (ms !== undefined && m.terminationGracePeriodSeconds * 1000 <= ms) {
+  } else if (m.terminationGracePeriodSeconds * 1000 <= ms) {
     out.push(
       issue(
         'molecule.terminationGracePeriodSeconds',
@@ -264,6 +266,7 @@ export const RULES: readonly Rule[] = [
   placement,
   nodeLocalDns,
   checkCapacity,
+  ...MOLECULE_PRODUCTION_RULES,
 ];
 
 /**

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { cidr, duration, k8sName, memory, resources } from './schema-fields';
 import { MonitoringSchema, NodeHealthSchema, NodeLocalDnsSchema } from './schema-extras';
+import { moleculeProductionFields } from './schema-molecule';
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
@@ -160,18 +161,8 @@ export const EnvironmentSchema = z.strictObject({
     atomName: z.string().min(1).default('boomi-molecule-eks'),
     /** BOOMI_CONTAINERNAME. @default 'boomi-molecule-eks' (seed 000) */
     containerName: z.string().min(1).default('boomi-molecule-eks'),
-    /** URL: the AtomSphere platform. @default 'https://starlord.sandbox.boomi.com' (seed 000) */
-    platformUrl: z.url({ protocol: /^https$/ }).default('https://starlord.sandbox.boomi.com'),
-    image: z
-      .strictObject({
-        /** @default 'boomi/molecule' */
-        repository: z.string().min(1).default('boomi/molecule'),
-        /** @default 'release' (seed 000; pin a version in prod) */
-        tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, { message: 'must be a container image tag' }).default('release'),
-        /** @default 'Always' (seed 000) */
-        pullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).default('Always'),
-      })
-      .prefault({}),
+    // platformUrl, sandbox, image, tmpfsMedium, zoneSpread, networkPolicy: schema-molecule.ts
+    ...moleculeProductionFields,
     /** StatefulSet replicas at create. @default 3 (seed 000) */
     replicas: z.number().int().min(1).default(3),
     /** @default 60 (seed 000) */
