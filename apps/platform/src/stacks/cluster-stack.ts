@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { TerraformOutput } from 'cdktf';
+import { Fn, TerraformOutput } from 'cdktf';
 import { KUBERNETES_RELEASES, type Environment } from '@boomi-eks/config';
-import { Cluster, ClusterAddons, NodeGroups } from '@boomi-eks/eks';
+import { Cluster, ClusterAddons, NodeGroups, vpcCniConfigurationValues } from '@boomi-eks/eks';
 import type { Network } from '@boomi-eks/network';
 import { MoleculeFileSystem } from '@boomi-eks/efs';
 import { ClusterAutoscalerIdentity } from '@boomi-eks/autoscaling';
@@ -49,6 +49,11 @@ export class ClusterStack extends EnvironmentStack {
       addons: (['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'] as const).map((name) => ({
         name,
         version: release.addons[name],
+        // Enforces the Molecule's NetworkPolicies (molecule.networkPolicy.enabled).
+        configurationValues:
+          name === 'vpc-cni' && env.molecule.networkPolicy.enabled
+            ? Fn.jsonencode(vpcCniConfigurationValues({ networkPolicy: true }))
+            : undefined,
       })),
     });
 
