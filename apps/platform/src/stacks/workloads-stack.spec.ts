@@ -88,6 +88,8 @@ describe.each(['dev', 'prod'])('%s-workloads', (env) => {
     expect(manifests(stack).map((m) => `${m.kind}/${m.metadata.name}`).sort()).toEqual([
       'HorizontalPodAutoscaler/molecule-hpa',
       'Namespace/boomi',
+      'NetworkPolicy/default-deny-all',
+      'NetworkPolicy/molecule',
       'PersistentVolume/efs-pv',
       'PersistentVolumeClaim/efs-claim',
       'PodDisruptionBudget/molecule-pdb',
@@ -96,7 +98,9 @@ describe.each(['dev', 'prod'])('%s-workloads', (env) => {
       'StorageClass/efs-sc',
     ]);
     const container = objectOf(stack, 'StatefulSet').spec.template.spec.containers[0];
-    expect(container.image).toBe('boomi/molecule:release');
+    // dev tracks the mutable 'release' tag (allowed explicitly); prod is pinned by digest.
+    expect(container.image).toBe(env === 'dev' ? 'boomi/molecule:release' : `boomi/molecule@sha256:${'0'.repeat(64)}`);
+    expect(container.imagePullPolicy).toBe(env === 'dev' ? 'Always' : 'IfNotPresent');
     expect(container.resources).toEqual({ requests: { cpu: '500m', memory: '1024Mi' }, limits: { cpu: '1000m', memory: '1536Mi' } });
   });
 
