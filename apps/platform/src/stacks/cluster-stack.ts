@@ -96,6 +96,8 @@ export class ClusterStack extends EnvironmentStack {
       subnetIds: props.network.privateSubnetIds,
       clusterSecurityGroupId: this.cluster.clusterSecurityGroupId,
       posixUser: env.molecule.fileSystemUser,
+      // Mounts must not hang on the node component's Pod Identity (aws-efs-csi-driver#1759).
+      nodeInstanceRole: { arn: this.nodeGroups.nodeRoleArn, name: this.nodeGroups.nodeRoleName },
     });
 
     // For people and tools (`terraform output`, the manifest export); the
