@@ -11,3 +11,4 @@ export * from './schema-extras';
 export * from './schema-molecule';
 export * from './spot';
 export { checkRules, VPC_PREFIX_RANGE } from './rules';
+export * from './schema-encryption';

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { cidr, duration, k8sName, memory, resources } from './schema-fields';
 import { MonitoringSchema, NodeHealthSchema, NodeLocalDnsSchema } from './schema-extras';
 import { moleculeProductionFields } from './schema-molecule';
+import { EncryptionSchema } from './schema-encryption';
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
@@ -98,6 +99,15 @@ export const EnvironmentSchema = z.strictObject({
     }),
     /** @default the environment's region */
     region: z.string().optional(),
+    /**
+     * An existing bucket for the state bucket's S3 server access logs (it must
+     * accept log delivery from S3). @default - none: no access logging (CloudTrail
+     * data events are the other way to audit state reads)
+     */
+    accessLogBucket: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a valid S3 bucket name (3-63 lower-case letters, digits, . and -)' })
+      .optional(),
   }),
 
   network: z
@@ -318,6 +328,8 @@ export const EnvironmentSchema = z.strictObject({
   nodeLocalDns: NodeLocalDnsSchema.prefault({}),
   /** Monitoring (seed 001): see schema-extras.ts. @default off */
   monitoring: MonitoringSchema.prefault({}),
+  /** Customer-managed KMS keys (schema-encryption.ts). @default on */
+  encryption: EncryptionSchema.prefault({}),
 });
 
 /** What an environment file writes: everything with a default may be left out. */

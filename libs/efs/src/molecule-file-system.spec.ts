@@ -115,3 +115,17 @@ describe('MoleculeFileSystem with the node instance role (mounts without the nod
     expect(listResources(json, IamRolePolicy.tfResourceType).filter((p) => p.role === 'dev-boomi-node')).toEqual([]);
   });
 });
+
+describe('MoleculeFileSystem on a customer-managed key', () => {
+  it('sets kms_key_id when given, and leaves the AWS-managed key otherwise', () => {
+    const { json: cmk } = synthConstruct(
+      (scope) =>
+        new MoleculeFileSystem(scope, 'efs', {
+          name: 'dev-boomi', clusterName: 'dev-boomi', vpcId: 'vpc-1', subnetIds: ['subnet-a'], clusterSecurityGroupId: 'sg-1',
+          kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k',
+        }),
+    );
+    expect(onlyResource(cmk, EfsFileSystem.tfResourceType)).toMatchObject({ encrypted: true, kms_key_id: 'arn:aws:kms:us-east-1:123456789012:key/k' });
+    expect(onlyResource(json, EfsFileSystem.tfResourceType).kms_key_id).toBeUndefined();
+  });
+});

@@ -36,6 +36,12 @@ export interface MoleculeFileSystemProps {
    * @default - none: only the CSI node's Pod Identity role may mount
    */
   readonly nodeInstanceRole?: { readonly arn: string; readonly name: string };
+  /**
+   * Customer-managed KMS key of the file system. Changing it replaces the file
+   * system (EFS cannot re-key): set it before the first apply.
+   * @default - none (the AWS-managed aws/elasticfilesystem key)
+   */
+  readonly kmsKeyArn?: string;
 }
 
 /**
@@ -60,6 +66,7 @@ export class MoleculeFileSystem extends Construct {
     this.fileSystem = new EfsFileSystem(this, 'file-system', {
       creationToken: `${props.name}-molecule`,
       encrypted: true,
+      kmsKeyId: props.kmsKeyArn,
       performanceMode: 'generalPurpose',
       throughputMode: 'elastic',
       lifecyclePolicy: [{ transitionToIa: 'AFTER_30_DAYS' }, { transitionToPrimaryStorageClass: 'AFTER_1_ACCESS' }],

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Fn, TerraformOutput } from 'cdktf';
 import { KUBERNETES_RELEASES, type Environment } from '@boomi-eks/config';
-import { Cluster, ClusterAddons, NodeGroups, vpcCniConfigurationValues } from '@boomi-eks/eks';
+import { Cluster, ClusterAddons, EncryptionKey, NodeGroups, vpcCniConfigurationValues } from '@boomi-eks/eks';
 import type { Network } from '@boomi-eks/network';
 import { MoleculeFileSystem } from '@boomi-eks/efs';
 import { ClusterAutoscalerIdentity } from '@boomi-eks/autoscaling';
@@ -24,11 +24,23 @@ export class ClusterStack extends EnvironmentStack {
   readonly nodeGroups: NodeGroups;
   readonly fileSystem: MoleculeFileSystem;
   readonly autoscalerIdentity?: ClusterAutoscalerIdentity;
+  /** The key of the cluster's log groups and the Molecule's EFS (`encryption.customerManagedKeys`). */
+  readonly dataKey?: EncryptionKey;
 
   constructor(scope: Construct, env: Environment, props: ClusterStackProps) {
     super(scope, env, 'cluster');
     const release = KUBERNETES_RELEASES[env.cluster.kubernetesVersion];
     const c = env.cluster;
+    if (env.encryption.customerManagedKeys) {
+      this.dataKey = new EncryptionKey(this, 'data-key', {
+        description: `Log groups and the Molecule's EFS of ${c.name}`,
+        alias: `${c.name}/data`,
+        accountId: env.accountId,
+        region: env.region,
+        allowCloudWatchLogs: true,
+        deletionWindowInDays: env.encryption.keyDeletionWindowDays,
+      });
+    }
 
     this.cluster = new Cluster(this, 'eks', {
       clusterName: c.name,
@@ -40,6 +52,8 @@ export class ClusterStack extends EnvironmentStack {
       serviceIpv4Cidr: c.serviceIpv4Cidr,
       adminPrincipalArns: c.adminPrincipalArns,
       logRetentionDays: c.logRetentionDays,
+      keyPolicyScope: { accountId: env.accountId, region: env.region },
+      logKmsKeyArn: this.dataKey?.keyArn,
     });
 
     // Networking and Pod Identity must be there before nodes join; CoreDNS
@@ -98,6 +112,7 @@ export class ClusterStack extends EnvironmentStack {
       posixUser: env.molecule.fileSystemUser,
       // Mounts must not hang on the node component's Pod Identity (aws-efs-csi-driver#1759).
       nodeInstanceRole: { arn: this.nodeGroups.nodeRoleArn, name: this.nodeGroups.nodeRoleName },
+      kmsKeyArn: this.dataKey?.keyArn,
     });
 
     // For people and tools (`terraform output`, the manifest export); the
