@@ -81,3 +81,32 @@ export function minorOf(version: string): string | undefined {
   const m = /^v?(\d+)\.(\d+)/.exec(version);
   return m ? `${m[1]}.${m[2]}` : undefined;
 }
+
+// --- Storage and logging add-ons (issue 17), kept apart from KUBERNETES_RELEASES ---
+
+/** Add-ons installed only with durable monitoring (`aws-ebs-csi-driver`) or container logs (`amazon-cloudwatch-observability`). */
+export interface StorageAndLoggingAddons {
+  readonly 'aws-ebs-csi-driver': string;
+  readonly 'amazon-cloudwatch-observability': string;
+}
+
+/**
+ * One build per minor. aws-ebs-csi-driver v1.48.0-eksbuild.2: the build public
+ * EKS 1.33 Terraform pins next to coredns v1.12.4-eksbuild.1 (this catalog's
+ * generation); EBS CSI add-on builds span several minors.
+ * amazon-cloudwatch-observability v4.0.0-eksbuild.1: the build public EKS 1.32
+ * Terraform pins next to coredns v1.11.4-eksbuild.2 / kube-proxy v1.32.0 (later
+ * public configurations pin v4.5.0 and v6.x; the add-on supports several minors).
+ * Both unverified against the EKS API here (no network): before a deploy, confirm with
+ * `aws eks describe-addon-versions --kubernetes-version <minor> --addon-name <name>`.
+ */
+const STORAGE_AND_LOGGING: StorageAndLoggingAddons = {
+  'aws-ebs-csi-driver': 'v1.48.0-eksbuild.2',
+  'amazon-cloudwatch-observability': 'v4.0.0-eksbuild.1',
+};
+
+export const STORAGE_AND_LOGGING_ADDONS: Readonly<Record<string, StorageAndLoggingAddons>> = {
+  '1.32': STORAGE_AND_LOGGING,
+  '1.33': STORAGE_AND_LOGGING,
+  '1.34': STORAGE_AND_LOGGING,
+};

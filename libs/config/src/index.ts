@@ -12,3 +12,4 @@ export * from './schema-molecule';
 export * from './spot';
 export { checkRules, VPC_PREFIX_RANGE } from './rules';
 export * from './schema-encryption';
+export * from './schema-logging';

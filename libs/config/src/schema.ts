@@ -8,6 +8,7 @@ import { cidr, duration, k8sName, memory, resources } from './schema-fields';
 import { MonitoringSchema, NodeHealthSchema, NodeLocalDnsSchema } from './schema-extras';
 import { moleculeProductionFields } from './schema-molecule';
 import { EncryptionSchema } from './schema-encryption';
+import { containerLogsSchema } from './schema-logging';
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
@@ -330,6 +331,8 @@ export const EnvironmentSchema = z.strictObject({
   monitoring: MonitoringSchema.prefault({}),
   /** Customer-managed KMS keys (schema-encryption.ts). @default on */
   encryption: EncryptionSchema.prefault({}),
+  /** Container and node logs to CloudWatch (schema-logging.ts). @default on */
+  containerLogs: containerLogsSchema(retentionDays).prefault({}),
 });
 
 /** What an environment file writes: everything with a default may be left out. */

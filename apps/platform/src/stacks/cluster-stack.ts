@@ -1,7 +1,16 @@
 import { Construct } from 'constructs';
 import { Fn, TerraformOutput } from 'cdktf';
-import { KUBERNETES_RELEASES, type Environment } from '@boomi-eks/config';
-import { Cluster, ClusterAddons, EncryptionKey, NodeGroups, vpcCniConfigurationValues } from '@boomi-eks/eks';
+import { KUBERNETES_RELEASES, STORAGE_AND_LOGGING_ADDONS, type Environment } from '@boomi-eks/config';
+import {
+  Cluster,
+  ClusterAddons,
+  ContainerLogs,
+  EbsCsiIdentity,
+  EncryptionKey,
+  NodeGroups,
+  cloudwatchObservabilityConfigurationValues,
+  vpcCniConfigurationValues,
+} from '@boomi-eks/eks';
 import type { Network } from '@boomi-eks/network';
 import { MoleculeFileSystem } from '@boomi-eks/efs';
 import { ClusterAutoscalerIdentity } from '@boomi-eks/autoscaling';
@@ -24,6 +33,10 @@ export class ClusterStack extends EnvironmentStack {
   readonly nodeGroups: NodeGroups;
   readonly fileSystem: MoleculeFileSystem;
   readonly autoscalerIdentity?: ClusterAutoscalerIdentity;
+  /** The CloudWatch observability add-on's role and log groups (`containerLogs.enabled`). */
+  readonly containerLogs?: ContainerLogs;
+  /** The EBS CSI controller's Pod Identity role (with durable monitoring). */
+  readonly ebsCsiIdentity?: EbsCsiIdentity;
   /** The key of the cluster's log groups and the Molecule's EFS (`encryption.customerManagedKeys`). */
   readonly dataKey?: EncryptionKey;
 
@@ -122,6 +135,22 @@ export class ClusterStack extends EnvironmentStack {
     new TerraformOutput(this, 'efs_file_system_id', { value: this.fileSystem.fileSystemId });
     new TerraformOutput(this, 'efs_access_point_id', { value: this.fileSystem.accessPointId });
 
+    // Durable monitoring: Prometheus and Alertmanager claim EBS volumes (gp3, encrypted).
+    const storageAndLogging = STORAGE_AND_LOGGING_ADDONS[c.kubernetesVersion];
+    const durableMonitoring = env.monitoring.enabled && env.monitoring.storage.enabled;
+    if (durableMonitoring) {
+      this.ebsCsiIdentity = new EbsCsiIdentity(this, 'ebs-csi', { clusterName: this.cluster.clusterName });
+    }
+
+    // Container and node logs leave the nodes: CloudWatch, with retention and the cluster's key.
+    if (env.containerLogs.enabled) {
+      this.containerLogs = new ContainerLogs(this, 'container-logs', {
+        clusterName: this.cluster.clusterName,
+        retentionDays: env.containerLogs.retentionDays ?? c.logRetentionDays,
+        kmsKeyArn: this.dataKey?.keyArn,
+      });
+    }
+
     new ClusterAddons(this, 'addons-after-nodes', {
       clusterName: this.cluster.clusterName,
       addons: [
@@ -131,8 +160,19 @@ export class ClusterStack extends EnvironmentStack {
         ...(env.nodeHealth.enabled
           ? [{ name: 'eks-node-monitoring-agent', version: release.optionalAddons['eks-node-monitoring-agent'] }]
           : []),
+        ...(durableMonitoring ? [{ name: 'aws-ebs-csi-driver', version: storageAndLogging['aws-ebs-csi-driver'] }] : []),
+        ...(this.containerLogs
+          ? [
+              {
+                name: 'amazon-cloudwatch-observability',
+                version: storageAndLogging['amazon-cloudwatch-observability'],
+                configurationValues: Fn.jsonencode(cloudwatchObservabilityConfigurationValues()),
+              },
+            ]
+          : []),
       ],
-      dependsOn: this.nodeGroups.nodeGroups,
+      // The add-on writes to existing log groups only when they exist first.
+      dependsOn: [...this.nodeGroups.nodeGroups, ...(this.containerLogs?.logGroups ?? [])],
     });
   }
 }
