@@ -212,7 +212,7 @@ export interface MoleculeChartProps {
   readonly createNamespace?: boolean;
   /** Capacity of the PV and request of the PVC. @default '5Gi' */
   readonly storageSize?: string;
-  /** @default { repository: 'boomi/molecule', tag: 'release' } (pull policy: see {@link MoleculeImage.pullPolicy}) */
+  /** @default { repository: 'boomi/molecule', tag: 'release' } (pull policy from the tag: Always for a mutable one, else IfNotPresent) */
   readonly image?: MoleculeImage;
   /** @default { runAsUser: 1000, runAsGroup: 1000 } */
   readonly security?: MoleculeSecurity;
