@@ -73,6 +73,10 @@ export const INSTANCE_ALLOCATABLE: Readonly<Record<string, InstanceAllocatable>>
   'm6i.2xlarge': { vcpu: 8, memoryGiB: 32, maxPods: 58, cpuMillicores: 7910, memoryMiB: 29317 },
   'c5.xlarge': { vcpu: 4, memoryGiB: 8, maxPods: 58, cpuMillicores: 3920, memoryMiB: 6584 },
   'r5.large': { vcpu: 2, memoryGiB: 16, maxPods: 29, cpuMillicores: 1930, memoryMiB: 14481 },
+  // Graviton (arm64, amiType AL2023_ARM_64_STANDARD); max pods from eni-max-pods.txt (m7g.large 29, m7g.xlarge 58, m7g.2xlarge 58).
+  'm7g.large': { vcpu: 2, memoryGiB: 8, maxPods: 29, cpuMillicores: 1930, memoryMiB: 6903 },
+  'm7g.xlarge': { vcpu: 4, memoryGiB: 16, maxPods: 58, cpuMillicores: 3920, memoryMiB: 14162 },
+  'm7g.2xlarge': { vcpu: 8, memoryGiB: 32, maxPods: 58, cpuMillicores: 7910, memoryMiB: 29317 },
 };
 
 /**

@@ -68,7 +68,8 @@ describe('defaults (seed 000 unless noted)', () => {
     ['network.vpcCidr', '10.100.0.0/16'],
     ['network.natGateways', 'one-per-az'],
     // cluster
-    ['cluster.kubernetesVersion', '1.33'],
+    ['cluster.kubernetesVersion', '1.36'],
+    ['cluster.supportType', 'STANDARD'],
     ['cluster.name', 'dev-boomi-molecule'],
     // state
     ['state.region', 'us-east-1'],
@@ -138,6 +139,8 @@ describe('defaults (seed 000 unless noted)', () => {
     ['molecule.networkPolicy', { enabled: true, platformCidrs: ['0.0.0.0/0'], extraEgress: [] }],
     ['molecule.fileSystemUser', { uid: 1000, gid: 1000 }],
     ['molecule.auth.kind', 'password'],
+    ['molecule.auth.refreshInterval', '1h'],
+    ['ci.workloadsPlan', { runner: 'none' }],
     ['molecule.atomQueues', { inUse: false, acceptScaleDownDataLoss: false }],
     ['hpa.enabled', true],
     ['hpa.scaleDown.enabled', true],
@@ -177,6 +180,7 @@ describe('defaults (seed 000 unless noted)', () => {
       labels: {},
       taints: [],
       configPath: 'nodeGroupDefaults',
+      amiType: 'AL2023_x86_64_STANDARD',
     });
     expect(env.nodeGroups).toEqual([group('us-east-1a'), group('us-east-1b'), group('us-east-1c')]);
   });
@@ -279,6 +283,7 @@ describe('explicit node groups', () => {
       labels: { team: 'integration', pool: 'spot', 'node.boomi.io/capacity': 'spot' },
       taints: [{ key: 'spot', value: 'true', effect: 'NO_SCHEDULE' }],
       configPath: 'nodeGroups[0]',
+      amiType: 'AL2023_x86_64_STANDARD',
     });
   });
 
@@ -295,6 +300,7 @@ describe('explicit node groups', () => {
       labels: { team: 'integration' },
       taints: [],
       configPath: 'nodeGroups[1]',
+      amiType: 'AL2023_x86_64_STANDARD',
     });
   });
 });

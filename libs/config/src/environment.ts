@@ -14,6 +14,9 @@ import { checkRules } from './rules';
 import { DEFAULT_HEAP_MIB, defaultForceRestartMs, forceRestartMsFromProperties, heapFromVmOptions, withForceRestartOverride } from './jvm';
 import { BOOMI_SANDBOX_PLATFORM_URL } from './schema-molecule';
 import { capacityTypeDefaults } from './spot';
+import { checkUpgradeRules } from './upgrade-rules';
+import { instanceArchitecture } from './instance-architecture';
+import { AMI_TYPE_BY_ARCHITECTURE, type AmiType } from './schema-upgrades';
 
 /** A node group with every field resolved. */
 export interface NodeGroup {
@@ -31,6 +34,10 @@ export interface NodeGroup {
   readonly taints: ParsedEnvironment['nodeGroupDefaults']['taints'];
   /** Where this group's values come from, for error messages. */
   readonly configPath: string;
+  /** Node AMI type: as given, else that of the instance types' architecture (x86_64 unless all are Graviton). */
+  readonly amiType: AmiType;
+  /** AMI release pin (`1.36.0-20260715`). @default - the latest for the cluster's minor */
+  readonly releaseVersion?: string;
 }
 
 /** A validated environment: the schema's output with derived values resolved. */
@@ -74,6 +81,15 @@ function zodIssues(error: z.ZodError): ConfigIssue[] {
   });
 }
 
+/** amiType defaults to the instance types' architecture (mixed types: x86_64, and upgrade-rules.ts refuses them). */
+function nodeImage(instanceTypes: readonly string[], amiType: AmiType | undefined, releaseVersion: string | undefined) {
+  const allArm = instanceTypes.every((t) => instanceArchitecture(t) === 'arm64');
+  return {
+    amiType: amiType ?? AMI_TYPE_BY_ARCHITECTURE[allArm ? 'arm64' : 'x86_64'],
+    ...(releaseVersion !== undefined ? { releaseVersion } : {}),
+  };
+}
+
 function resolve(parsed: ParsedEnvironment): Environment {
   const d = parsed.nodeGroupDefaults;
   const explicit = parsed.nodeGroups !== undefined;
@@ -95,6 +111,7 @@ function resolve(parsed: ParsedEnvironment): Environment {
       labels,
       taints,
       configPath: explicit ? `nodeGroups[${i}]` : 'nodeGroupDefaults',
+      ...nodeImage(g.instanceTypes ?? d.instanceTypes, g.amiType ?? d.amiType, g.releaseVersion ?? d.releaseVersion),
     };
   });
   const m = parsed.molecule;
@@ -121,12 +138,22 @@ function resolve(parsed: ParsedEnvironment): Environment {
   };
 }
 
+/** What validation judges against besides the input. */
+export interface ValidationOptions {
+  /**
+   * The day the Kubernetes lifecycle rules judge against (a minor past the end
+   * of extended support is refused). Injected so rules never read the clock.
+   * @default - now
+   */
+  readonly today?: Date;
+}
+
 /** Validates without throwing: every problem at once, or the environment. */
-export function validateEnvironment(input: unknown): ValidationResult {
+export function validateEnvironment(input: unknown, options: ValidationOptions = {}): ValidationResult {
   const parsed = EnvironmentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
   const environment = resolve(parsed.data);
-  const issues = checkRules(environment);
+  const issues = [...checkRules(environment), ...checkUpgradeRules(environment, options.today ?? new Date())];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, environment };
 }
 
@@ -134,8 +161,8 @@ export function validateEnvironment(input: unknown): ValidationResult {
  * The entry point of every environment file: returns the validated environment
  * or throws a ConfigError naming every bad field and its fix.
  */
-export function defineEnvironment(input: EnvironmentInput): Environment {
-  const result = validateEnvironment(input);
+export function defineEnvironment(input: EnvironmentInput, options: ValidationOptions = {}): Environment {
+  const result = validateEnvironment(input, options);
   if (!result.ok) {
     const name = typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : '?';
     throw new ConfigError(name, result.issues);

@@ -80,6 +80,53 @@ const endpoint: Rule = (env) => {
   return out;
 };
 
+/** CI's path to the cluster API must exist: GitHub-hosted egress inside the public CIDRs, or a runner in the VPC on the private endpoint. */
+const ciWorkloadsPlan: Rule = (env) => {
+  const plan = env.ci.workloadsPlan;
+  const e = env.cluster.endpoint;
+  const out: ConfigIssue[] = [];
+  if (plan.runner === 'github-hosted') {
+    if (!e.publicAccess) {
+      out.push(issue('ci.workloadsPlan.runner', "('github-hosted') needs cluster.endpoint.publicAccess: a GitHub-hosted runner is outside the VPC; use 'self-hosted' with a runner in the VPC, or 'none'"));
+    } else {
+      const allowed = e.publicAccessCidrs.map(mustParseCidr);
+      plan.egressCidrs.forEach((c, i) => {
+        const cidr = mustParseCidr(c);
+        if (!allowed.some((a) => a.prefix <= cidr.prefix && cidrsOverlap(a, cidr))) {
+          out.push(
+            issue(
+              `ci.workloadsPlan.egressCidrs[${i}]`,
+              `(${c}) is not inside cluster.endpoint.publicAccessCidrs (${e.publicAccessCidrs.join(', ') || 'none'}): add it there, or the plan cannot reach the cluster API`,
+            ),
+          );
+        }
+      });
+    }
+  }
+  if (plan.runner === 'self-hosted' && !e.privateAccess) {
+    out.push(issue('ci.workloadsPlan.runner', "('self-hosted') needs cluster.endpoint.privateAccess: a runner in the VPC reaches the API through the private endpoint; set privateAccess true"));
+  }
+  return out;
+};
+
+/**
+ * The Molecule's namespace holds boomi-secret: it must not be a namespace of
+ * the platform's Helm releases, where the CI plan role reads Secrets (the helm
+ * provider keeps its releases there) and the operator runs.
+ */
+const moleculeNamespace: Rule = (env) => {
+  const shared = new Map([
+    ['kube-system', 'the add-ons\' Helm releases'],
+    ['external-secrets', 'the External Secrets Operator'],
+    [env.monitoring.namespace, 'the monitoring release (monitoring.namespace)'],
+  ]);
+  const ns = env.molecule.namespace;
+  const owner = shared.get(ns);
+  return owner
+    ? [issue('molecule.namespace', `('${ns}') is the namespace of ${owner}, whose Secrets the CI plan role may read: give the Molecule its own namespace, e.g. 'boomi'`)]
+    : [];
+};
+
 const kubernetesVersion: Rule = (env) => {
   const out: ConfigIssue[] = [];
   const minor = env.cluster.kubernetesVersion;
@@ -259,6 +306,8 @@ export const RULES: readonly Rule[] = [
   availabilityZones,
   network,
   endpoint,
+  ciWorkloadsPlan,
+  moleculeNamespace,
   kubernetesVersion,
   nodeGroups,
   moleculeResources,

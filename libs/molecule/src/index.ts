@@ -6,3 +6,4 @@ export * from './molecule-chart';
 export * from './molecule-network-policy';
 export * from './molecule-props';
 export * from './molecule-validation';
+export * from './external-secret';

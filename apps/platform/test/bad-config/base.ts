@@ -58,7 +58,7 @@ export function validBase(): Record<string, unknown> {
     state: { bucket: 'boomi-molecule-tfstate-123456789012' },
     network: { vpcCidr: '10.110.0.0/16', natGateways: 'single', flowLogRetentionDays: 14 },
     cluster: {
-      kubernetesVersion: '1.33',
+      kubernetesVersion: '1.36',
       serviceIpv4Cidr: '172.20.0.0/16',
       endpoint: { publicAccess: true, publicAccessCidrs: ['203.0.113.0/24'], privateAccess: true },
       adminPrincipalArns: ['arn:aws:iam::123456789012:role/PlatformAdmin'],
