@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
@@ -15,6 +16,11 @@ export interface StateStackProps {
   readonly accountId: string;
   /** Days a replaced state version is kept. @default 90 */
   readonly noncurrentVersionDays?: number;
+  /**
+   * An existing bucket that receives this bucket's S3 server access logs
+   * (prefix `<bucket>/`). @default - none: no access logging
+   */
+  readonly accessLogBucket?: string;
 }
 
 /**
@@ -86,6 +92,15 @@ export class StateStack extends TerraformStack {
         },
       ],
     });
+
+    if (props.accessLogBucket) {
+      // Who read or wrote which state file, when (state holds the cluster's secrets' ARNs and outputs).
+      new S3BucketLoggingA(this, 'access-logging', {
+        bucket: bucket.id,
+        targetBucket: props.accessLogBucket,
+        targetPrefix: `${props.bucket}/`,
+      });
+    }
 
     this.bucketName = bucket.bucket;
     new TerraformOutput(this, 'state_bucket_name', { value: bucket.bucket });
