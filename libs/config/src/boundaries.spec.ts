@@ -168,7 +168,7 @@ describe('schema bounds', () => {
     ['hpa.memoryUtilization ≥ 1', { hpa: { memoryUtilization: 1 } }, { hpa: { memoryUtilization: 0 } }, 'hpa.memoryUtilization'],
     ['stabilization window ≤ 3600', { hpa: { scaleDown: { stabilizationWindowSeconds: 3600 } } }, { hpa: { scaleDown: { stabilizationWindowSeconds: 3601 } } }, 'hpa.scaleDown.stabilizationWindowSeconds'],
     ['stabilization window ≥ 0', { hpa: { scaleDown: { stabilizationWindowSeconds: 0 } } }, { hpa: { scaleDown: { stabilizationWindowSeconds: -1 } } }, 'hpa.scaleDown.stabilizationWindowSeconds'],
-    ['autoscaler image tag with a patch part', { autoscaler: { imageTag: 'v1.33.0' } }, { autoscaler: { imageTag: 'v1.33' } }, 'autoscaler.imageTag'],
+    ['autoscaler image tag with a patch part', { autoscaler: { imageTag: 'v1.36.0' } }, { autoscaler: { imageTag: 'v1.36' } }, 'autoscaler.imageTag'],
   ])('%s: the edge is accepted, one past it refused', (_what, edge, past, path) => {
     expect(validate(edge)).toEqual([]);
     expect(paths(past)).toEqual([path]);

@@ -8,7 +8,14 @@
  */
 import type { ConfigIssue } from './errors';
 import type { Environment } from './environment';
-import { DERIVED_IAM_ROLES } from './aws-facts';
+import { DERIVED_IAM_ROLES, type DerivedFeature } from './aws-facts';
+
+/** Whether the environment turns on a feature that adds names. */
+function hasFeature(env: Environment, feature: DerivedFeature | undefined): boolean {
+  if (feature === 'containerLogs') return env.containerLogs.enabled;
+  if (feature === 'durableMonitoring') return env.monitoring.enabled && env.monitoring.storage.enabled;
+  return true;
+}
 
 /** One AWS name an environment's stacks create, and its uniqueness scope. */
 export interface DerivedName {
@@ -28,11 +35,25 @@ export function derivedNames(env: Environment): DerivedName[] {
   const c = env.cluster.name;
   const base = { 'cluster.name': c, name: env.name } as const;
   return [
-    ...DERIVED_IAM_ROLES.map((r) => ({ kind: 'IAM role', scope: 'account' as const, name: `${base[r.from]}${r.suffix}`, field: r.from, caseInsensitive: true })),
+    ...DERIVED_IAM_ROLES.filter((r) => hasFeature(env, r.feature)).map((r) => ({ kind: 'IAM role', scope: 'account' as const, name: `${base[r.from]}${r.suffix}`, field: r.from, caseInsensitive: true })),
     { kind: 'EKS cluster', scope: 'region', name: c, field: 'cluster.name' },
     { kind: 'KMS alias', scope: 'region', name: `alias/eks/${c}`, field: 'cluster.name' },
+    ...(env.encryption.customerManagedKeys
+      ? [
+          { kind: 'KMS alias', scope: 'region' as const, name: `alias/${c}/data`, field: 'cluster.name' },
+          { kind: 'KMS alias', scope: 'region' as const, name: `alias/${env.name}/network-logs`, field: 'name' },
+        ]
+      : []),
     { kind: 'CloudWatch log group', scope: 'region', name: `/aws/eks/${c}/cluster`, field: 'cluster.name' },
     { kind: 'CloudWatch log group', scope: 'region', name: `/aws/vpc/${env.name}/flow-logs`, field: 'name' },
+    ...(env.containerLogs.enabled
+      ? ['application', 'dataplane', 'host', 'performance'].map((g) => ({
+          kind: 'CloudWatch log group',
+          scope: 'region' as const,
+          name: `/aws/containerinsights/${c}/${g}`,
+          field: 'cluster.name',
+        }))
+      : []),
     { kind: 'EFS creation token', scope: 'region', name: `${c}-molecule`, field: 'cluster.name' },
     ...env.nodeGroups.map((g) => ({ kind: 'EC2 launch template', scope: 'region' as const, name: `${c}-${g.name}`, field: 'cluster.name' })),
   ];

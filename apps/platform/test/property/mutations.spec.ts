@@ -139,7 +139,7 @@ describe('unusual but valid inputs are accepted', () => {
     ['diskSizeGiB at its minimum, 20', { nodeGroupDefaults: { diskSizeGiB: 20 } }],
     ['hpa.memoryUtilization at its maximum, 100', { hpa: { memoryUtilization: 100 } }],
     ['a stabilization window at its maximum, 3600 s', { hpa: { scaleDown: { stabilizationWindowSeconds: 3600 } } }],
-    ['an autoscaler image tag with its patch part', { autoscaler: { imageTag: 'v1.33.0' } }],
+    ['an autoscaler image tag with its patch part', { autoscaler: { imageTag: 'v1.36.0' } }],
     ['a /12 service CIDR (the largest EKS takes)', { cluster: { serviceIpv4Cidr: '172.16.0.0/12' } }],
     ['a /24 service CIDR (the smallest EKS takes)', { cluster: { serviceIpv4Cidr: '192.168.200.0/24' } }],
   ])('%s', (_what, patch) => {

@@ -27,15 +27,20 @@ export function pathParts(path: string): (string | number)[] {
   return parts;
 }
 
+/** Does `parts` lead to a field of `schema`? A union (discriminated or not) has the path when one of its options has it. */
+function hasParts(schema: ZodLike, parts: readonly (string | number)[]): boolean {
+  const s = unwrap(schema);
+  const d = s._zod.def;
+  if (d.type === 'union') return (d.options as ZodLike[]).some((o) => hasParts(o, parts));
+  if (parts.length === 0) return true;
+  const [part, ...rest] = parts;
+  if (d.type === 'record') return true;
+  if (d.type === 'object' && typeof part === 'string' && Object.hasOwn(d.shape, part)) return hasParts(d.shape[part], rest);
+  if (d.type === 'array' && typeof part === 'number') return hasParts(d.element, rest);
+  return false;
+}
+
 export function schemaHasPath(path: string): boolean {
   if (path === '(root)') return true;
-  let s = unwrap(EnvironmentSchema as unknown as ZodLike);
-  for (const part of pathParts(path)) {
-    const d = s._zod.def;
-    if (d.type === 'record') return true;
-    if (d.type === 'object' && typeof part === 'string' && Object.hasOwn(d.shape, part)) s = unwrap(d.shape[part]);
-    else if (d.type === 'array' && typeof part === 'number') s = unwrap(d.element);
-    else return false;
-  }
-  return true;
+  return hasParts(EnvironmentSchema as unknown as ZodLike, pathParts(path));
 }

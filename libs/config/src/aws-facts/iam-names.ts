@@ -18,6 +18,9 @@ export const IAM_NAME_CHARSET = /^[\w+=,.@-]+$/;
 /** Which field a derived name is built from. */
 export type DerivedFrom = 'cluster.name' | 'name';
 
+/** A feature of the environment that adds a role (none: the role is always there). */
+export type DerivedFeature = 'containerLogs' | 'durableMonitoring';
+
 /**
  * The IAM roles the stacks create, by the field their name is built from and
  * the suffix appended to it. Where each is made (a test in apps/platform checks
@@ -26,6 +29,9 @@ export type DerivedFrom = 'cluster.name' | 'name';
  * - `-node`: libs/eks `node-groups.ts` (the node role);
  * - `-efs-csi-controller`, `-efs-csi-node`: libs/efs `efs-csi-identity.ts`;
  * - `-cluster-autoscaler`: libs/autoscaling `cluster-autoscaler-identity.ts`;
+ * - `-external-secrets`: apps/platform cluster stack (External Secrets Operator's Pod Identity role);
+ * - `-cloudwatch-agent`: libs/eks `container-logs.ts` (with `containerLogs.enabled`);
+ * - `-ebs-csi-controller`: libs/eks `ebs-csi-identity.ts` (with durable monitoring);
  * - `<name>-vpc-flow-logs`: libs/network `flow-log.ts`.
  * The account's ci-access stack names its roles from a constant prefix
  * (`boomi-molecule-ci-plan`, `-deploy`), and every inline policy name is a
@@ -33,12 +39,15 @@ export type DerivedFrom = 'cluster.name' | 'name';
  * `guard-rails`): apps/platform `test/policy/derived-names.spec.ts` checks every
  * role and policy name of a synth against these limits.
  */
-export const DERIVED_IAM_ROLES: readonly { readonly from: DerivedFrom; readonly suffix: string }[] = [
+export const DERIVED_IAM_ROLES: readonly { readonly from: DerivedFrom; readonly suffix: string; readonly feature?: DerivedFeature }[] = [
   { from: 'cluster.name', suffix: '-cluster' },
   { from: 'cluster.name', suffix: '-node' },
   { from: 'cluster.name', suffix: '-efs-csi-controller' },
   { from: 'cluster.name', suffix: '-efs-csi-node' },
   { from: 'cluster.name', suffix: '-cluster-autoscaler' },
+  { from: 'cluster.name', suffix: '-external-secrets' },
+  { from: 'cluster.name', suffix: '-cloudwatch-agent', feature: 'containerLogs' },
+  { from: 'cluster.name', suffix: '-ebs-csi-controller', feature: 'durableMonitoring' },
   { from: 'name', suffix: '-vpc-flow-logs' },
 ];
 
