@@ -48,6 +48,8 @@ describe('checkAcrossEnvironments', () => {
       'dev-boomi-molecule-efs-csi-controller',
       'dev-boomi-molecule-efs-csi-node',
       'dev-boomi-molecule-cluster-autoscaler',
+      'dev-boomi-molecule-external-secrets',
+      'dev-boomi-molecule-cloudwatch-agent',
       'dev-vpc-flow-logs',
     ]);
     expect(names.map((n) => n.kind)).toEqual(expect.arrayContaining(['EKS cluster', 'KMS alias', 'CloudWatch log group', 'EFS creation token', 'EC2 launch template']));

@@ -332,6 +332,12 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
     source: 'internal/service/s3/bucket_policy.go',
     arguments: ['bucket'],
   },
+  aws_s3_bucket_logging: {
+    provider: 'aws',
+    checked: 'docs',
+    source: 'internal/service/s3/bucket_logging.go',
+    arguments: ['bucket', 'expected_bucket_owner'],
+  },
   aws_s3_bucket_public_access_block: {
     provider: 'aws',
     checked: 'docs',
