@@ -13,6 +13,8 @@ import { KUBERNETES_RELEASES, minorOf } from './catalog';
 import { checkCapacity } from './capacity';
 import { AWS_RULES } from './aws-rules';
 import { BYPASS_RULES } from './bypass-rules';
+import { checkKarpenterCapacity } from './capacity-karpenter';
+import { checkKarpenterNodeGroups } from './autoscaler-kind-rules';
 
 /** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
 export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
@@ -318,7 +320,9 @@ export const RULES: readonly Rule[] = [
   moleculeLifecycle,
   placement,
   nodeLocalDns,
-  checkCapacity,
+  // Karpenter (issue 20): its NodePools' capacity rule replaces the node groups' one.
+  (env) => (env.autoscaler.kind === 'karpenter' ? checkKarpenterCapacity(env) : checkCapacity(env)),
+  checkKarpenterNodeGroups,
   ...AWS_RULES,
   ...BYPASS_RULES,
 ];

@@ -34,6 +34,12 @@ export interface NetworkProps {
   readonly clusterName?: string;
   /** @default 30 */
   readonly flowLogRetentionDays?: number;
+  /**
+   * Extra tags on the private subnets, e.g. Karpenter's
+   * `karpenter.sh/discovery: <cluster>` (its EC2NodeClass selects subnets by
+   * tag). @default {}
+   */
+  readonly privateSubnetTags?: Readonly<Record<string, string>>;
 }
 
 /** One AZ's pair of subnets. */
@@ -142,6 +148,7 @@ export class Network extends Construct {
             Name: `${props.name}-private-${p.availabilityZone}`,
             'kubernetes.io/role/internal-elb': '1',
             ...clusterTag,
+            ...props.privateSubnetTags,
           },
         }),
     );
