@@ -28,13 +28,17 @@ export function derivedNames(env: Environment): DerivedName[] {
   const c = env.cluster.name;
   const base = { 'cluster.name': c, name: env.name } as const;
   return [
-    ...DERIVED_IAM_ROLES.map((r) => ({ kind: 'IAM role', scope: 'account' as const, name: `${base[r.from]}${r.suffix}`, field: r.from, caseInsensitive: true })),
+    ...DERIVED_IAM_ROLES.filter((r) => !r.autoscaler || (env.autoscaler.enabled && env.autoscaler.kind === r.autoscaler)).map((r) => ({ kind: 'IAM role', scope: 'account' as const, name: `${base[r.from]}${r.suffix}`, field: r.from, caseInsensitive: true })),
     { kind: 'EKS cluster', scope: 'region', name: c, field: 'cluster.name' },
     { kind: 'KMS alias', scope: 'region', name: `alias/eks/${c}`, field: 'cluster.name' },
     { kind: 'CloudWatch log group', scope: 'region', name: `/aws/eks/${c}/cluster`, field: 'cluster.name' },
     { kind: 'CloudWatch log group', scope: 'region', name: `/aws/vpc/${env.name}/flow-logs`, field: 'name' },
     { kind: 'EFS creation token', scope: 'region', name: `${c}-molecule`, field: 'cluster.name' },
     ...env.nodeGroups.map((g) => ({ kind: 'EC2 launch template', scope: 'region' as const, name: `${c}-${g.name}`, field: 'cluster.name' })),
+    // Karpenter (issue 20): the interruption queue.
+    ...(env.autoscaler.enabled && env.autoscaler.kind === 'karpenter'
+      ? [{ kind: 'SQS queue', scope: 'region' as const, name: `${c}-karpenter`, field: 'cluster.name' }]
+      : []),
   ];
 }
 

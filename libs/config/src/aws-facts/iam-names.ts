@@ -26,6 +26,8 @@ export type DerivedFrom = 'cluster.name' | 'name';
  * - `-node`: libs/eks `node-groups.ts` (the node role);
  * - `-efs-csi-controller`, `-efs-csi-node`: libs/efs `efs-csi-identity.ts`;
  * - `-cluster-autoscaler`: libs/autoscaling `cluster-autoscaler-identity.ts`;
+ * - `-external-secrets`: apps/platform `cluster-stack.ts`;
+ * - `-karpenter`, `-karpenter-node`: libs/autoscaling `karpenter-identity.ts` (kind 'karpenter');
  * - `<name>-vpc-flow-logs`: libs/network `flow-log.ts`.
  * The account's ci-access stack names its roles from a constant prefix
  * (`boomi-molecule-ci-plan`, `-deploy`), and every inline policy name is a
@@ -33,12 +35,22 @@ export type DerivedFrom = 'cluster.name' | 'name';
  * `guard-rails`): apps/platform `test/policy/derived-names.spec.ts` checks every
  * role and policy name of a synth against these limits.
  */
-export const DERIVED_IAM_ROLES: readonly { readonly from: DerivedFrom; readonly suffix: string }[] = [
+export const DERIVED_IAM_ROLES: readonly {
+  readonly from: DerivedFrom;
+  readonly suffix: string;
+  /** Made only with this `autoscaler.kind` (and the autoscaler enabled). @default - always */
+  readonly autoscaler?: 'cluster-autoscaler' | 'karpenter';
+}[] = [
   { from: 'cluster.name', suffix: '-cluster' },
   { from: 'cluster.name', suffix: '-node' },
   { from: 'cluster.name', suffix: '-efs-csi-controller' },
   { from: 'cluster.name', suffix: '-efs-csi-node' },
-  { from: 'cluster.name', suffix: '-cluster-autoscaler' },
+  { from: 'cluster.name', suffix: '-cluster-autoscaler', autoscaler: 'cluster-autoscaler' },
+  // apps/platform cluster-stack.ts (the External Secrets Operator's Pod Identity role)
+  { from: 'cluster.name', suffix: '-external-secrets' },
+  // Karpenter (issue 20): libs/autoscaling karpenter-identity.ts (controller and node roles)
+  { from: 'cluster.name', suffix: '-karpenter', autoscaler: 'karpenter' },
+  { from: 'cluster.name', suffix: '-karpenter-node', autoscaler: 'karpenter' },
   { from: 'name', suffix: '-vpc-flow-logs' },
 ];
 
