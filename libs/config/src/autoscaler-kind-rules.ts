@@ -39,7 +39,8 @@ export function checkAutoscalerKindInput(input: unknown): ConfigIssue[] {
  * nothing else resizes them.
  */
 export function checkKarpenterNodeGroups(env: Environment): ConfigIssue[] {
-  if (env.autoscaler.kind !== 'karpenter') return [];
+  // With the autoscaler off, nothing scales any group: the node groups' own bounds apply as they are.
+  if (!env.autoscaler.enabled || env.autoscaler.kind !== 'karpenter') return [];
   const out: ConfigIssue[] = [];
   const reported = new Set<string>();
   for (const g of env.nodeGroups) {

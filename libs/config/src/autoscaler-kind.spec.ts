@@ -82,6 +82,12 @@ describe('capacity rule with karpenter', () => {
     expect(validate(karpenter({ ...small, molecule: { placement: 'any' } }))).toEqual([]);
   });
 
+  it('with the autoscaler off, checks the node groups as they are (no NodePool exists)', () => {
+    const off = { autoscaler: { kind: 'karpenter', enabled: false, karpenter: { moleculePool: { limits: { cpu: 1 } } } } } as Overrides;
+    expect(validate(off)).toEqual([]);
+    expect(validate(deepMerge(off as Record<string, unknown>, { nodeGroupDefaults: { maxSize: 1 } }) as Overrides).map((i) => i.path)).toEqual(['hpa.maxReplicas']);
+  });
+
   it('refuses instance types without allocatable figures at their index', () => {
     const issues = validate(karpenter({ autoscaler: { karpenter: { generalPool: { instanceTypes: ['m5.large', 'x9.huge'] } } } }));
     expect(issues).toEqual([expect.objectContaining({ path: 'autoscaler.karpenter.generalPool.instanceTypes[1]', message: expect.stringContaining("('x9.huge') has no allocatable") })]);

@@ -321,7 +321,7 @@ export const RULES: readonly Rule[] = [
   placement,
   nodeLocalDns,
   // Karpenter (issue 20): its NodePools' capacity rule replaces the node groups' one.
-  (env) => (env.autoscaler.kind === 'karpenter' ? checkKarpenterCapacity(env) : checkCapacity(env)),
+  (env) => (env.autoscaler.enabled && env.autoscaler.kind === 'karpenter' ? checkKarpenterCapacity(env) : checkCapacity(env)),
   checkKarpenterNodeGroups,
   ...AWS_RULES,
   ...BYPASS_RULES,
