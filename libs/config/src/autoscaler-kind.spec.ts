@@ -36,7 +36,7 @@ describe('autoscaler.kind', () => {
   });
 
   it('refuses autoscaler.karpenter with kind cluster-autoscaler, explicit or by default', () => {
-    for (const kind of [{ kind: 'cluster-autoscaler' }, {}]) {
+    for (const kind of [{ kind: 'cluster-autoscaler' as const }, {}]) {
       const issues = validate({ autoscaler: { ...kind, karpenter: { diskSizeGiB: 50 } } });
       expect(issues).toEqual([expect.objectContaining({ path: 'autoscaler.karpenter', message: expect.stringContaining("set autoscaler.kind to 'karpenter'") })]);
     }
