@@ -1,7 +1,7 @@
 import { App } from 'cdk8s';
 import { KarpenterSchema } from '@boomi-eks/config';
 import { KarpenterNodePoolsChart, karpenterNodePoolSpecs, type KarpenterNodePoolsInput } from './karpenter-node-pools';
-import { crdSchema, prunedFields, schemaErrors } from '../test/crd-schema';
+import { celViolations, crdSchema, prunedFields, schemaErrors } from '../test/crd-schema';
 
 const INPUT: KarpenterNodePoolsInput = {
   clusterName: 'prod-boomi-molecule',
@@ -29,7 +29,19 @@ describe('Karpenter EC2NodeClass and NodePools', () => {
       const schema = o.kind === 'NodePool' ? NODEPOOL : EC2NODECLASS;
       expect(schemaErrors(schema, o)).toEqual([]);
       expect(prunedFields(schema, o)).toEqual([]);
+      expect(celViolations(o)).toEqual([]);
     }
+  });
+
+  it('the transcribed CEL rules can fail: a restricted label, an empty In, a tag Karpenter owns', () => {
+    const [nodeClass, molecule] = objects();
+    const badPool = structuredClone(molecule);
+    badPool.spec.template.metadata.labels['karpenter.sh/nodepool'] = 'x';
+    badPool.spec.template.spec.requirements.push({ key: 'node.kubernetes.io/instance-type', operator: 'In', values: [] });
+    expect(celViolations(badPool)).toEqual(['label karpenter.sh/nodepool is restricted', 'requirement node.kubernetes.io/instance-type: In needs values']);
+    const badClass = structuredClone(nodeClass);
+    badClass.spec.tags['kubernetes.io/cluster/x'] = 'owned';
+    expect(celViolations(badClass)).toEqual(['tags.kubernetes.io/cluster/x is restricted']);
   });
 
   it('the schema check can fail: a wrong enum, a misspelt field and a bad duration are caught', () => {

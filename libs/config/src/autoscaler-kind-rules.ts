@@ -64,3 +64,20 @@ export function checkKarpenterNodeGroups(env: Environment): ConfigIssue[] {
   }
   return out;
 }
+
+/** Tag keys Karpenter sets on what it launches: its EC2NodeClass refuses them in `spec.tags` (CRD rules, v1.14.1). */
+const KARPENTER_OWNED_TAG = (key: string) =>
+  key === 'eks:eks-cluster-name' ||
+  key.startsWith('kubernetes.io/cluster') ||
+  ['karpenter.sh/nodepool', 'karpenter.sh/nodeclaim', 'karpenter.k8s.aws/ec2nodeclass'].includes(key);
+
+/** With Karpenter, the environment's tags go on its EC2NodeClass: no key Karpenter owns. */
+export function checkKarpenterTags(env: Environment): ConfigIssue[] {
+  if (!env.autoscaler.enabled || env.autoscaler.kind !== 'karpenter') return [];
+  return Object.keys(env.tags)
+    .filter(KARPENTER_OWNED_TAG)
+    .map((key) => ({
+      path: `tags.${key}`,
+      message: `is a tag Karpenter sets on the instances it launches, and autoscaler.kind is 'karpenter' (its EC2NodeClass refuses it): remove the tag`,
+    }));
+}

@@ -57,6 +57,14 @@ describe('autoscaler.kind', () => {
   });
 });
 
+describe('tags with karpenter', () => {
+  it('refuses a tag key Karpenter sets itself, at the tag', () => {
+    const issues = validate(karpenter({ tags: { 'eks:eks-cluster-name': 'x', Team: 'boomi' } }));
+    expect(issues).toEqual([expect.objectContaining({ path: 'tags.eks:eks-cluster-name', message: expect.stringContaining("autoscaler.kind is 'karpenter'") })]);
+    expect(validate({ tags: { 'eks:eks-cluster-name': 'x' } }).map((i) => i.path)).not.toContain('tags.eks:eks-cluster-name');
+  });
+});
+
 describe('capacity rule with karpenter', () => {
   it('refuses hpa.maxReplicas beyond the molecule NodePool limits, naming both fields and the limits that fit', () => {
     // 500m/1024Mi pods: 3 per m5.large (1730m free); cpu 4 → 2 × m5.large × 3 = 6 pods < 20.

@@ -15,7 +15,7 @@ export { checkRules, VPC_PREFIX_RANGE } from './rules';
 export * from './schema';
 export * from './schema-extras';
 export * from './schema-karpenter';
-export { checkAutoscalerKindInput, checkKarpenterNodeGroups } from './autoscaler-kind-rules';
+export { checkAutoscalerKindInput, checkKarpenterNodeGroups, checkKarpenterTags } from './autoscaler-kind-rules';
 export { checkKarpenterCapacity } from './capacity-karpenter';
 export * from './schema-upgrades';
 export * from './spot';

@@ -14,7 +14,7 @@ import { checkCapacity } from './capacity';
 import { AWS_RULES } from './aws-rules';
 import { BYPASS_RULES } from './bypass-rules';
 import { checkKarpenterCapacity } from './capacity-karpenter';
-import { checkKarpenterNodeGroups } from './autoscaler-kind-rules';
+import { checkKarpenterNodeGroups, checkKarpenterTags } from './autoscaler-kind-rules';
 
 /** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
 export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
@@ -323,6 +323,7 @@ export const RULES: readonly Rule[] = [
   // Karpenter (issue 20): its NodePools' capacity rule replaces the node groups' one.
   (env) => (env.autoscaler.enabled && env.autoscaler.kind === 'karpenter' ? checkKarpenterCapacity(env) : checkCapacity(env)),
   checkKarpenterNodeGroups,
+  checkKarpenterTags,
   ...AWS_RULES,
   ...BYPASS_RULES,
 ];
