@@ -8,3 +8,10 @@ export * from './pinned-release';
 // Shared with the other Helm-based libs (cluster-addons): values merge, `${` escaping, release settings
 // (pinnedRelease above applies all three).
 export { mergeValues, RELEASE_DEFAULTS, toHelmValuesYaml } from './helm-values';
+// Karpenter (issue 20): the alternative node autoscaler (docs/karpenter.md).
+export * from './karpenter';
+export * from './karpenter-iam';
+export * from './karpenter-identity';
+export * from './karpenter-node-pools';
+export * from './karpenter-objects';
+export * from './karpenter-values';

@@ -59,7 +59,7 @@ describe('AWS facts', () => {
 
   it('the longest IAM suffix sets the longest cluster.name', () => {
     expect(maxBaseLength('cluster.name')).toBe(IAM_ROLE_NAME_MAX - '-efs-csi-controller'.length);
-    expect(DERIVED_IAM_ROLES.filter((r) => r.from === 'cluster.name')).toHaveLength(8);
+    expect(DERIVED_IAM_ROLES.filter((r) => r.from === 'cluster.name')).toHaveLength(10);
   });
 });
 

@@ -44,6 +44,8 @@ export interface KubernetesRelease {
   };
   /** registry.k8s.io/autoscaling/cluster-autoscaler tag for this minor. */
   readonly clusterAutoscalerImageTag: string;
+  /** Karpenter (autoscaler.kind 'karpenter', issue 20): see KARPENTER_RELEASES. */
+  readonly karpenter: KarpenterRelease;
   /**
    * EKS add-ons installed only when a feature asks for them (not on every
    * cluster): `eks-node-monitoring-agent` with `nodeHealth.enabled`.
@@ -67,6 +69,26 @@ const EFS_CSI_DRIVER = 'v3.3.0-eksbuild.1';
  */
 const NODE_MONITORING_AGENT = 'v1.6.6-eksbuild.1';
 
+/**
+ * Karpenter for `autoscaler.kind: 'karpenter'` (issue 20).
+ * - Chart and controller 1.14.1 (oci://public.ecr.aws/karpenter/karpenter,
+ *   tag v1.14.1 of aws/karpenter-provider-aws, 2026-08-20). Karpenter's
+ *   compatibility matrix (website/content/en/v1.14/upgrading/compatibility.md):
+ *   1.32 ≥ 1.2, 1.33 ≥ 1.5, 1.34 ≥ 1.6, 1.35 ≥ 1.9, 1.36 ≥ 1.13; 1.14.1 is
+ *   the one release that covers every minor of this catalog. Its CRDs are
+ *   `karpenter.sh/v1` NodePool and `karpenter.k8s.aws/v1` EC2NodeClass.
+ * - Node AMI: `al2023@v20260714`, the amazon-eks-ami release whose changelog
+ *   lists AL2023 AMIs for Kubernetes 1.30–1.36; Karpenter resolves the AMI of
+ *   the cluster's minor from the alias, so a new AMI is a reviewed change here.
+ */
+export interface KarpenterRelease {
+  /** Helm chart version (also the controller's image tag: the chart pins its digest). */
+  readonly chartVersion: string;
+  /** EC2NodeClass `amiSelectorTerms[].alias`. */
+  readonly amiAlias: string;
+}
+const KARPENTER: KarpenterRelease = { chartVersion: '1.14.1', amiAlias: 'al2023@v20260714' };
+
 const release = (kubeProxy: string, coredns: string, clusterAutoscalerImageTag: string): KubernetesRelease => ({
   addons: {
     'vpc-cni': VPC_CNI,
@@ -76,6 +98,7 @@ const release = (kubeProxy: string, coredns: string, clusterAutoscalerImageTag: 
     'aws-efs-csi-driver': EFS_CSI_DRIVER,
   },
   clusterAutoscalerImageTag,
+  karpenter: KARPENTER,
   optionalAddons: { 'eks-node-monitoring-agent': NODE_MONITORING_AGENT },
 });
 

@@ -54,4 +54,12 @@ describe('checkAcrossEnvironments', () => {
     ]);
     expect(names.map((n) => n.kind)).toEqual(expect.arrayContaining(['EKS cluster', 'KMS alias', 'CloudWatch log group', 'EFS creation token', 'EC2 launch template']));
   });
+
+  it('lists Karpenter’s roles and queue instead of the cluster-autoscaler’s role with kind karpenter', () => {
+    const names = derivedNames(env({ name: 'dev', autoscaler: { kind: 'karpenter' }, nodeGroupDefaults: { minSize: 1, maxSize: 1, desiredSize: 1 } }));
+    const roles = names.filter((n) => n.kind === 'IAM role').map((n) => n.name);
+    expect(roles).toEqual(expect.arrayContaining(['dev-boomi-molecule-karpenter', 'dev-boomi-molecule-karpenter-node']));
+    expect(roles).not.toContain('dev-boomi-molecule-cluster-autoscaler');
+    expect(names).toContainEqual({ kind: 'SQS queue', scope: 'region', name: 'dev-boomi-molecule-karpenter', field: 'cluster.name' });
+  });
 });

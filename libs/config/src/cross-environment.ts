@@ -35,7 +35,7 @@ export function derivedNames(env: Environment): DerivedName[] {
   const c = env.cluster.name;
   const base = { 'cluster.name': c, name: env.name } as const;
   return [
-    ...DERIVED_IAM_ROLES.filter((r) => hasFeature(env, r.feature)).map((r) => ({ kind: 'IAM role', scope: 'account' as const, name: `${base[r.from]}${r.suffix}`, field: r.from, caseInsensitive: true })),
+    ...DERIVED_IAM_ROLES.filter((r) => hasFeature(env, r.feature) && (!r.autoscaler || (env.autoscaler.enabled && env.autoscaler.kind === r.autoscaler))).map((r) => ({ kind: 'IAM role', scope: 'account' as const, name: `${base[r.from]}${r.suffix}`, field: r.from, caseInsensitive: true })),
     { kind: 'EKS cluster', scope: 'region', name: c, field: 'cluster.name' },
     { kind: 'KMS alias', scope: 'region', name: `alias/eks/${c}`, field: 'cluster.name' },
     ...(env.encryption.customerManagedKeys
@@ -56,6 +56,10 @@ export function derivedNames(env: Environment): DerivedName[] {
       : []),
     { kind: 'EFS creation token', scope: 'region', name: `${c}-molecule`, field: 'cluster.name' },
     ...env.nodeGroups.map((g) => ({ kind: 'EC2 launch template', scope: 'region' as const, name: `${c}-${g.name}`, field: 'cluster.name' })),
+    // Karpenter (issue 20): the interruption queue.
+    ...(env.autoscaler.enabled && env.autoscaler.kind === 'karpenter'
+      ? [{ kind: 'SQS queue', scope: 'region' as const, name: `${c}-karpenter`, field: 'cluster.name' }]
+      : []),
   ];
 }
 

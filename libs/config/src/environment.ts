@@ -18,6 +18,7 @@ import { capacityTypeDefaults } from './spot';
 import { checkUpgradeRules } from './upgrade-rules';
 import { instanceArchitecture } from './instance-architecture';
 import { AMI_TYPE_BY_ARCHITECTURE, type AmiType } from './schema-upgrades';
+import { checkAutoscalerKindInput } from './autoscaler-kind-rules';
 
 /** A node group with every field resolved. */
 export interface NodeGroup {
@@ -175,9 +176,11 @@ export interface ValidationOptions {
 /** Validates without throwing: every problem at once, or the environment. */
 export function validateEnvironment(input: unknown, options: ValidationOptions = {}): ValidationResult {
   const parsed = EnvironmentSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  // Which autoscaler's fields were written is judged on the input (issue 20): the schema fills in defaults.
+  const kindIssues = checkAutoscalerKindInput(input);
+  if (!parsed.success) return { ok: false, issues: [...zodIssues(parsed.error), ...kindIssues] };
   const environment = resolve(parsed.data);
-  const issues = [...checkRules(environment), ...checkUpgradeRules(environment, options.today ?? new Date())];
+  const issues = [...kindIssues, ...checkRules(environment), ...checkUpgradeRules(environment, options.today ?? new Date())];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, environment };
 }
 

@@ -14,6 +14,8 @@ import { checkCapacity } from './capacity';
 import { AWS_RULES } from './aws-rules';
 import { BYPASS_RULES } from './bypass-rules';
 import { MOLECULE_PRODUCTION_RULES } from './rules-molecule';
+import { checkKarpenterCapacity } from './capacity-karpenter';
+import { checkKarpenterNodeGroups, checkKarpenterTags } from './autoscaler-kind-rules';
 
 /** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
 export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
@@ -320,7 +322,10 @@ export const RULES: readonly Rule[] = [
   moleculeLifecycle,
   placement,
   nodeLocalDns,
-  checkCapacity,
+  // Karpenter (issue 20): its NodePools' capacity rule replaces the node groups' one.
+  (env) => (env.autoscaler.enabled && env.autoscaler.kind === 'karpenter' ? checkKarpenterCapacity(env) : checkCapacity(env)),
+  checkKarpenterNodeGroups,
+  checkKarpenterTags,
   ...AWS_RULES,
   ...BYPASS_RULES,
   ...MOLECULE_PRODUCTION_RULES,

@@ -11,6 +11,7 @@ import { containerLogsSchema } from './schema-logging';
 import { CiSchema, MonitoringSchema, NodeHealthSchema, NodeLocalDnsSchema } from './schema-extras';
 import { DEFAULT_KUBERNETES_VERSION } from './catalog';
 import { amiType, releaseVersion, supportType } from './schema-upgrades';
+import { AUTOSCALER_KINDS, KarpenterSchema } from './schema-karpenter';
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
@@ -325,6 +326,12 @@ export const EnvironmentSchema = z.strictObject({
     .strictObject({
       /** @default true */
       enabled: z.boolean().default(true),
+      // --- Karpenter (issue 20): schema-karpenter.ts, autoscaler-kind-rules.ts, docs/karpenter.md ---
+      /** The node autoscaler. The fields below `karpenter` are cluster-autoscaler's only. @default 'cluster-autoscaler' (seed 000) */
+      kind: z.enum(AUTOSCALER_KINDS).default('cluster-autoscaler'),
+      /** Karpenter's NodePools, with kind 'karpenter' only. @default - schema-karpenter.ts */
+      karpenter: KarpenterSchema.prefault({}),
+      // --- end Karpenter ---
       /** Image tag; by default chosen from the catalog for the cluster's minor. */
       imageTag: z.string().regex(/^v\d+\.\d+\.\d+$/, { message: 'must be a tag such as v1.33.0' }).optional(),
       /** @default 'least-waste' (seed 000) */

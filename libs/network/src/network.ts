@@ -36,6 +36,12 @@ export interface NetworkProps {
   readonly flowLogRetentionDays?: number;
   /** Customer-managed KMS key of the flow-log group (its policy must admit CloudWatch Logs). @default - none */
   readonly flowLogKmsKeyArn?: string;
+  /**
+   * Extra tags on the private subnets, e.g. Karpenter's
+   * `karpenter.sh/discovery: <cluster>` (its EC2NodeClass selects subnets by
+   * tag). @default {}
+   */
+  readonly privateSubnetTags?: Readonly<Record<string, string>>;
 }
 
 /** One AZ's pair of subnets. */
@@ -144,6 +150,7 @@ export class Network extends Construct {
             Name: `${props.name}-private-${p.availabilityZone}`,
             'kubernetes.io/role/internal-elb': '1',
             ...clusterTag,
+            ...props.privateSubnetTags,
           },
         }),
     );

@@ -144,5 +144,15 @@ describe('watchCommands', () => {
     expect(cmds).toContain('get hpa molecule-hpa -n boomi -w');
     expect(cmds).toContain('get pods -n boomi -o wide -w');
     expect(cmds).toContain('-l app.kubernetes.io/name=aws-cluster-autoscaler');
+    expect(cmds).not.toContain('nodeclaims');
+  });
+
+  it('watches NodeClaims and the Karpenter log with autoscaler.kind karpenter', () => {
+    const karpenter: Environment = { ...dev, autoscaler: { ...dev.autoscaler, kind: 'karpenter' } };
+    const cmds = watchCommands(karpenter).join('\n');
+    expect(cmds).toContain('get nodeclaims -w');
+    expect(cmds).toContain('-l app.kubernetes.io/name=karpenter');
+    expect(cmds).toContain('-L karpenter.sh/nodepool,karpenter.sh/capacity-type');
+    expect(cmds).not.toContain('aws-cluster-autoscaler');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * load-demo: prints (or, with --apply, applies) a load test against an
  * environment's Molecule, and the commands to watch the HPA add Molecule pods
- * and the cluster-autoscaler add nodes (seed 002). It deploys nothing unless
+ * and the cluster-autoscaler (or Karpenter) add nodes (seed 002). It deploys nothing unless
  * run by hand with --apply.
  */
 import { parseArgs } from 'node:util';
@@ -133,8 +133,17 @@ export function watchCommands(env: Environment, context?: string): string[] {
     `aws eks update-kubeconfig --name ${env.cluster.name} --region ${env.region}   # once, if kubectl does not know the cluster`,
     `kubectl${ctx} get hpa ${MOLECULE_OBJECT_NAMES.horizontalPodAutoscaler} -n ${ns} -w   # TARGETS rise above 50%/50%, REPLICAS follow`,
     `kubectl${ctx} get pods -n ${ns} -o wide -w   # new Molecule pods: Pending until a node has room`,
-    `kubectl${ctx} get nodes -L eks.amazonaws.com/capacityType,node.kubernetes.io/instance-type,topology.kubernetes.io/zone -w   # node count`,
-    `kubectl${ctx} -n kube-system logs -f -l app.kubernetes.io/name=aws-cluster-autoscaler --tail=20 | grep -iE 'scale-up|scale_up|pending|removing'`,
+    ...(env.autoscaler.kind === 'karpenter'
+      ? [
+          // Karpenter (issue 20): NodeClaims appear before their nodes join; its log says why it launched or removed one.
+          `kubectl${ctx} get nodes -L karpenter.sh/nodepool,karpenter.sh/capacity-type,node.kubernetes.io/instance-type,topology.kubernetes.io/zone -w   # node count`,
+          `kubectl${ctx} get nodeclaims -w   # one per node Karpenter launches (NodePools molecule and general)`,
+          `kubectl${ctx} -n kube-system logs -f -l app.kubernetes.io/name=karpenter --tail=20 | grep -iE 'provisionable|nodeclaim|disrupting'`,
+        ]
+      : [
+          `kubectl${ctx} get nodes -L eks.amazonaws.com/capacityType,node.kubernetes.io/instance-type,topology.kubernetes.io/zone -w   # node count`,
+          `kubectl${ctx} -n kube-system logs -f -l app.kubernetes.io/name=aws-cluster-autoscaler --tail=20 | grep -iE 'scale-up|scale_up|pending|removing'`,
+        ]),
     `kubectl${ctx} get jobs,pods -n ${LOAD_DEMO_NAMESPACE}   # the load itself`,
   ];
 }

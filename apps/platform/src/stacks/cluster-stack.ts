@@ -17,7 +17,7 @@ import {
 import { EXTERNAL_SECRETS_DEFAULTS, externalSecretsPolicy } from '@boomi-eks/cluster-addons';
 import type { Network } from '@boomi-eks/network';
 import { MoleculeFileSystem } from '@boomi-eks/efs';
-import { ClusterAutoscalerIdentity } from '@boomi-eks/autoscaling';
+import { ClusterAutoscalerIdentity, KarpenterIdentity } from '@boomi-eks/autoscaling';
 import { EnvironmentStack, environmentTags } from './base-stack';
 import { CI_PLAN_ACCESS_POLICIES, CI_PLAN_GROUP, ciPlansWorkloads, helmReleaseNamespaces } from '../ci-plan-access';
 import { partitionOf, secretArnPattern } from '../aws-arns';
@@ -52,6 +52,8 @@ export class ClusterStack extends EnvironmentStack {
   readonly ebsCsiIdentity?: EbsCsiIdentity;
   /** The key of the cluster's log groups and the Molecule's EFS (`encryption.customerManagedKeys`). */
   readonly dataKey?: EncryptionKey;
+  /** Karpenter's role, node role and interruption queue, with `autoscaler.kind: 'karpenter'` (issue 20). */
+  readonly karpenterIdentity?: KarpenterIdentity;
   /** The External Secrets Operator's role: read the Molecule's one secret, nothing else. */
   readonly externalSecretsIdentity: PodIdentityRole;
   /** The CI plan role's access entry, when CI plans the workloads stack. */
@@ -130,13 +132,27 @@ export class ClusterStack extends EnvironmentStack {
           : undefined,
     });
 
-    if (env.autoscaler.enabled) {
+    if (env.autoscaler.enabled && env.autoscaler.kind === 'cluster-autoscaler') {
       // The role lives here, with the cluster; the chart in <env>-workloads
       // creates the service account the association names.
       this.autoscalerIdentity = new ClusterAutoscalerIdentity(this, 'cluster-autoscaler', {
         clusterName: this.cluster.clusterName,
       });
     }
+
+    // --- Karpenter (issue 20): the AWS side; the chart and NodePools are in <env>-workloads ---
+    if (env.autoscaler.enabled && env.autoscaler.kind === 'karpenter') {
+      this.karpenterIdentity = new KarpenterIdentity(this, 'karpenter', {
+        clusterName: c.name,
+        clusterNameRef: this.cluster.clusterName,
+        region: env.region,
+        accountId: env.accountId,
+        partition: partitionOf(env.region),
+        nodeSecurityGroupId: this.cluster.clusterSecurityGroupId,
+        tags: environmentTags(env),
+      });
+    }
+    // --- end Karpenter ---
 
     // The operator in <env>-workloads reads the Molecule's credentials with this
     // role; Terraform itself never reads them (docs/ci-and-secrets.md).

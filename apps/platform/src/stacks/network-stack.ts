@@ -3,6 +3,7 @@ import type { Environment } from '@boomi-eks/config';
 import { Network } from '@boomi-eks/network';
 import { EncryptionKey } from '@boomi-eks/eks';
 import { EnvironmentStack } from './base-stack';
+import { KARPENTER_DISCOVERY_TAG } from '@boomi-eks/autoscaling';
 
 /** `<env>-network`: VPC, subnets, NAT, routes, endpoints, flow logs. */
 export class NetworkStack extends EnvironmentStack {
@@ -31,6 +32,10 @@ export class NetworkStack extends EnvironmentStack {
       clusterName: env.cluster.name,
       flowLogRetentionDays: env.network.flowLogRetentionDays,
       flowLogKmsKeyArn: this.logsKey?.keyArn,
+      // Karpenter (issue 20): its EC2NodeClass finds the private subnets by this tag.
+      ...(env.autoscaler.enabled && env.autoscaler.kind === 'karpenter'
+        ? { privateSubnetTags: { [KARPENTER_DISCOVERY_TAG]: env.cluster.name } }
+        : {}),
     });
   }
 }

@@ -3,11 +3,11 @@ import { Fn, dependable } from 'cdktf';
 import { App as Cdk8sApp } from 'cdk8s';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { kubeDnsIp, type Environment } from '@boomi-eks/config';
-import { ClusterAutoscaler, MetricsServer } from '@boomi-eks/autoscaling';
+import { KUBERNETES_RELEASES, kubeDnsIp, type Environment } from '@boomi-eks/config';
+import { ClusterAutoscaler, Karpenter, KarpenterNodePoolsChart, MetricsServer } from '@boomi-eks/autoscaling';
 import { ExternalSecretsOperator, Monitoring, NodeLocalDns, NodeProblemDetector } from '@boomi-eks/cluster-addons';
 import { ChartManifests, MOLECULE_SECRET_KEYS, MoleculeChart, MoleculeExternalSecret } from '@boomi-eks/molecule';
-import { EnvironmentStack } from './base-stack';
+import { EnvironmentStack, environmentTags } from './base-stack';
 import type { ClusterStack } from './cluster-stack';
 import { MOLECULE_SECRET_NAME, moleculeChartProps } from '../molecule-chart-props';
 import { CiPlanReader } from './ci-plan-reader';
@@ -52,6 +52,8 @@ export class WorkloadsStack extends EnvironmentStack {
   readonly nodeProblemDetector?: NodeProblemDetector;
   /** NodeLocal DNSCache, when `nodeLocalDns.enabled`. */
   readonly nodeLocalDns?: NodeLocalDns;
+  /** Karpenter and its EC2NodeClass/NodePools, with `autoscaler.kind: 'karpenter'` (issue 20). */
+  readonly karpenter?: { readonly controller: Karpenter; readonly nodePools: KarpenterNodePoolsChart; readonly manifests: ChartManifests };
 
   constructor(scope: Construct, env: Environment, props: WorkloadsStackProps) {
     super(scope, env, 'workloads');
@@ -69,8 +71,8 @@ export class WorkloadsStack extends EnvironmentStack {
     if (env.metricsServer.enabled) {
       new MetricsServer(this, 'metrics-server', { provider: helm });
     }
-    if (env.autoscaler.enabled) {
-      const { enabled: _enabled, ...flags } = env.autoscaler;
+    if (env.autoscaler.enabled && env.autoscaler.kind === 'cluster-autoscaler') {
+      const { enabled: _enabled, kind: _kind, karpenter: _karpenter, ...flags } = env.autoscaler;
       new ClusterAutoscaler(this, 'cluster-autoscaler', {
         ...flags,
         clusterName: env.cluster.name,
@@ -79,6 +81,13 @@ export class WorkloadsStack extends EnvironmentStack {
         provider: helm,
       });
     }
+
+    // --- Karpenter (issue 20) ---
+    const karpenterIdentity = props.cluster.karpenterIdentity;
+    if (env.autoscaler.enabled && env.autoscaler.kind === 'karpenter' && karpenterIdentity) {
+      this.karpenter = installKarpenter(this, env, karpenterIdentity, helm, kubernetes);
+    }
+    // --- end Karpenter ---
 
     const extras = buildExtras(this, env, helm);
     this.monitoring = extras.monitoring;
@@ -115,6 +124,37 @@ export class WorkloadsStack extends EnvironmentStack {
       this.ciPlanReader = new CiPlanReader(this, 'ci-plan-reader', { provider: kubernetes });
     }
   }
+}
+
+/**
+ * Karpenter (issue 20): the pinned chart with the cluster stack's queue, then
+ * the EC2NodeClass and NodePools (typed cdk8s objects → kubernetes_manifest),
+ * after the release that installs their CRDs.
+ */
+function installKarpenter(
+  scope: Construct,
+  env: Environment,
+  identity: NonNullable<ClusterStack['karpenterIdentity']>,
+  helm: HelmProvider,
+  kubernetes: KubernetesProvider,
+): NonNullable<WorkloadsStack['karpenter']> {
+  const pins = KUBERNETES_RELEASES[env.cluster.kubernetesVersion].karpenter;
+  const controller = new Karpenter(scope, 'karpenter', {
+    clusterName: env.cluster.name,
+    interruptionQueueName: identity.interruptionQueueName,
+    chartVersion: pins.chartVersion,
+    provider: helm,
+  });
+  const nodePools = new KarpenterNodePoolsChart(new Cdk8sApp(), 'karpenter-node-pools', {
+    clusterName: env.cluster.name,
+    nodeRoleName: identity.nodeRoleName,
+    amiAlias: pins.amiAlias,
+    settings: env.autoscaler.karpenter,
+    tags: environmentTags(env),
+    atomQueuesInUse: env.molecule.atomQueues.inUse,
+  });
+  const manifests = new ChartManifests(scope, 'karpenter-node-pools', { chart: nodePools, provider: kubernetes, dependsOn: [controller.release] });
+  return { controller, nodePools, manifests };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The policy specs read "every stack of every environment". This one proves
 // that the set they iterate over really is that: the shipped environments, the
 // generated one, and nothing unaccounted for.
-import { GENERATED_ENV, classify, shippedInputs, synthesizePlatform } from './platform-under-test';
+import { GENERATED_ENV, GENERATED_KARPENTER_ENV, classify, shippedInputs, synthesizePlatform } from './platform-under-test';
 
 const platform = synthesizePlatform();
 
@@ -13,8 +13,9 @@ describe('what the policy specs iterate over', () => {
     expect(shippedRegions).not.toContain(stage.region);
   });
 
-  it('has every shipped environment file plus the generated one', () => {
-    expect(platform.envs).toHaveLength(Object.keys(shippedInputs()).length + 1);
+  it('has every shipped environment file plus the generated ones (stage, and kstage with Karpenter)', () => {
+    expect(platform.envs).toHaveLength(Object.keys(shippedInputs()).length + 2);
+    expect(platform.envs.find((e) => e.name === GENERATED_KARPENTER_ENV)?.autoscaler.kind).toBe('karpenter');
   });
 
   it('gives every environment its network, cluster and workloads stacks', () => {

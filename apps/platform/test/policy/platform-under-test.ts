@@ -89,6 +89,30 @@ export function generatedStageInput(shipped: Record<string, Input> = shippedInpu
   };
 }
 
+/** Name of the generated Karpenter environment (issue 20). */
+export const GENERATED_KARPENTER_ENV = 'kstage';
+
+/**
+ * `kstage`: stage with `autoscaler.kind: 'karpenter'` in eu-central-1, so every
+ * policy is seen to hold for Karpenter's role, queue, rules and NodePools:
+ * fixed-size on-demand system groups (one node per AZ), the default NodePools.
+ */
+export function generatedKarpenterInput(shipped: Record<string, Input> = shippedInputs()): Input {
+  const stage = generatedStageInput(shipped);
+  const { nodeGroups: _groups, autoscaler: _autoscaler, ...rest } = stage;
+  return {
+    ...rest,
+    name: GENERATED_KARPENTER_ENV,
+    region: 'eu-central-1',
+    availabilityZones: ['eu-central-1a', 'eu-central-1b', 'eu-central-1c'],
+    tags: { CostCenter: 'integration-kstage', Owner: 'policy-tests' },
+    network: { ...rest.network, vpcCidr: '10.130.0.0/16' },
+    molecule: { ...rest.molecule, auth: { kind: 'password', secretName: 'boomi/kstage/molecule' } },
+    nodeGroupDefaults: { ...(rest.nodeGroupDefaults ?? {}), minSize: 1, maxSize: 1, desiredSize: 1 },
+    autoscaler: { kind: 'karpenter' },
+  };
+}
+
 /** The self-hosted runner labels of the generated environment's workloads plans. */
 export const GENERATED_RUNNER_LABELS = ['self-hosted', 'linux', 'boomi-stage-vpc'];
 
@@ -107,7 +131,11 @@ export function classify(id: string, envs: readonly Environment[]): { env?: Envi
 /** Validates and synthesizes the given environment inputs (default: shipped + generated). */
 export function synthesizePlatform(inputs?: Record<string, unknown>): SynthesizedPlatform {
   const shipped = shippedInputs();
-  const all = inputs ?? { ...shipped, [`${GENERATED_ENV}.ts`]: generatedStageInput(shipped) };
+  const all = inputs ?? {
+    ...shipped,
+    [`${GENERATED_ENV}.ts`]: generatedStageInput(shipped),
+    [`${GENERATED_KARPENTER_ENV}.ts`]: generatedKarpenterInput(shipped),
+  };
   const envs = validateAll(all);
   const app = Testing.app();
   buildPlatform(app, envs, ciAccess);

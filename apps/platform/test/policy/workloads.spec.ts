@@ -24,6 +24,8 @@ function podSpecOf(object: Record<string, any>): Record<string, any> | undefined
  * added to the stacks with several components must be listed here.
  */
 const RESOURCE_PATHS_BY_CHART: Readonly<Record<string, readonly string[]>> = {
+  // Karpenter's chart keeps the controller's resources under `controller` (issue 20).
+  karpenter: ['controller.resources'],
   'kube-prometheus-stack': [
     'prometheus.prometheusSpec.resources',
     'alertmanager.alertmanagerSpec.resources',
@@ -108,13 +110,13 @@ describe('every environment', () => {
         statefulSets: 1,
         pvs: 1,
         releases: [
-          ...(env.autoscaler.enabled ? ['cluster-autoscaler'] : []),
+          ...(env.autoscaler.enabled ? [env.autoscaler.kind] : []), // cluster-autoscaler or karpenter
           'external-secrets', // always: it makes boomi-secret
           ...(env.monitoring.enabled ? ['kube-prometheus-stack'] : []),
           ...(env.metricsServer.enabled ? ['metrics-server'] : []),
           ...(env.nodeLocalDns.enabled ? ['node-local-dns'] : []),
           ...(env.nodeHealth.enabled ? ['node-problem-detector'] : []),
-        ],
+        ].sort(),
       });
     }
   });

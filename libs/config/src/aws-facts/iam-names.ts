@@ -32,6 +32,7 @@ export type DerivedFeature = 'containerLogs' | 'durableMonitoring';
  * - `-external-secrets`: apps/platform cluster stack (External Secrets Operator's Pod Identity role);
  * - `-cloudwatch-agent`: libs/eks `container-logs.ts` (with `containerLogs.enabled`);
  * - `-ebs-csi-controller`: libs/eks `ebs-csi-identity.ts` (with durable monitoring);
+ * - `-karpenter`, `-karpenter-node`: libs/autoscaling `karpenter-identity.ts` (kind 'karpenter');
  * - `<name>-vpc-flow-logs`: libs/network `flow-log.ts`.
  * The account's ci-access stack names its roles from a constant prefix
  * (`boomi-molecule-ci-plan`, `-deploy`), and every inline policy name is a
@@ -39,15 +40,24 @@ export type DerivedFeature = 'containerLogs' | 'durableMonitoring';
  * `guard-rails`): apps/platform `test/policy/derived-names.spec.ts` checks every
  * role and policy name of a synth against these limits.
  */
-export const DERIVED_IAM_ROLES: readonly { readonly from: DerivedFrom; readonly suffix: string; readonly feature?: DerivedFeature }[] = [
+export const DERIVED_IAM_ROLES: readonly {
+  readonly from: DerivedFrom;
+  readonly suffix: string;
+  /** Made only with this environment feature. @default - always */
+  readonly feature?: DerivedFeature;
+  /** Made only with this `autoscaler.kind` (and the autoscaler enabled). @default - always */
+  readonly autoscaler?: 'cluster-autoscaler' | 'karpenter';
+}[] = [
   { from: 'cluster.name', suffix: '-cluster' },
   { from: 'cluster.name', suffix: '-node' },
   { from: 'cluster.name', suffix: '-efs-csi-controller' },
   { from: 'cluster.name', suffix: '-efs-csi-node' },
-  { from: 'cluster.name', suffix: '-cluster-autoscaler' },
+  { from: 'cluster.name', suffix: '-cluster-autoscaler', autoscaler: 'cluster-autoscaler' },
   { from: 'cluster.name', suffix: '-external-secrets' },
   { from: 'cluster.name', suffix: '-cloudwatch-agent', feature: 'containerLogs' },
   { from: 'cluster.name', suffix: '-ebs-csi-controller', feature: 'durableMonitoring' },
+  { from: 'cluster.name', suffix: '-karpenter', autoscaler: 'karpenter' },
+  { from: 'cluster.name', suffix: '-karpenter-node', autoscaler: 'karpenter' },
   { from: 'name', suffix: '-vpc-flow-logs' },
 ];
 
