@@ -83,6 +83,18 @@ const present = (v: unknown) => v !== undefined && v !== null && !(Array.isArray
 
 /** The table: resource type → what replaces it. Sorted by type. */
 export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
+  aws_cloudwatch_event_rule: {
+    provider: 'aws',
+    checked: 'docs',
+    source: 'internal/service/events/rule.go',
+    arguments: ['name', 'name_prefix', 'event_bus_name'],
+  },
+  aws_cloudwatch_event_target: {
+    provider: 'aws',
+    checked: 'docs',
+    source: 'internal/service/events/target.go',
+    arguments: ['rule', 'target_id', 'event_bus_name'],
+  },
   aws_cloudwatch_log_group: {
     provider: 'aws',
     checked: 'schema',
@@ -130,6 +142,12 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
     checked: 'schema',
     source: 'internal/service/ec2/ec2_eip.go',
     arguments: ['address', 'domain', 'ipam_pool_id', 'network_border_group', 'public_ipv4_pool'],
+  },
+  aws_ec2_tag: {
+    provider: 'aws',
+    checked: 'docs',
+    source: 'internal/service/ec2/tag.go',
+    arguments: ['resource_id', 'key'],
   },
   aws_eks_access_entry: {
     provider: 'aws',
@@ -361,6 +379,18 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
     checked: 'docs',
     source: 'internal/service/ec2/vpc_security_group.go',
     arguments: ['name', 'name_prefix', 'description', 'vpc_id'],
+  },
+  aws_sqs_queue: {
+    provider: 'aws',
+    checked: 'docs',
+    source: 'internal/service/sqs/queue.go',
+    arguments: ['name', 'name_prefix', 'fifo_queue'],
+  },
+  aws_sqs_queue_policy: {
+    provider: 'aws',
+    checked: 'docs',
+    source: 'internal/service/sqs/queue_policy.go',
+    arguments: ['queue_url'],
   },
   aws_subnet: {
     provider: 'aws',
