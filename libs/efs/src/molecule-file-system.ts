@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Fn } from 'cdktf';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
@@ -98,7 +99,7 @@ export class MoleculeFileSystem extends Construct {
 
     new EfsFileSystemPolicy(this, 'policy', {
       fileSystemId: this.fileSystem.id,
-      policy: JSON.stringify({
+      policy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [
           {

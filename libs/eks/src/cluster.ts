@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Fn } from 'cdktf';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
@@ -65,7 +66,7 @@ export class Cluster extends Construct {
 
     const role = new IamRole(this, 'role', {
       name: `${props.clusterName}-cluster`,
-      assumeRolePolicy: JSON.stringify({
+      assumeRolePolicy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [
           { Effect: 'Allow', Principal: { Service: 'eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] },

@@ -1,3 +1,4 @@
 export * from './source-files';
 export * from './synth';
 export * from './kubernetes-validate';
+export * from './jsonencode';

@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { backendOf, listResources, onlyResource, synthStack, type StackJson } from '@boomi-eks/testing';
+import { decodeJsonencode, backendOf, listResources, onlyResource, synthStack, type StackJson } from '@boomi-eks/testing';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -29,11 +29,11 @@ function role(id: 'plan-role' | 'deploy-role') {
   const ref = `\${aws_iam_role.${id}.name}`;
   return {
     role: roles[id],
-    trust: JSON.parse(roles[id].assume_role_policy),
+    trust: decodeJsonencode(roles[id].assume_role_policy),
     managed: listResources(json, IamRolePolicyAttachment.tfResourceType).filter((a) => a.role === ref).map((a) => a.policy_arn),
     inline: listResources(json, IamRolePolicy.tfResourceType)
       .filter((p) => p.role === ref)
-      .map((p) => JSON.parse(p.policy)),
+      .map((p) => decodeJsonencode(p.policy)),
   };
 }
 
@@ -155,7 +155,7 @@ describe('CiAccessStack', () => {
     const arn = 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
     const existing = synth({ oidcProviderArn: arn });
     expect(listResources(existing, IamOpenidConnectProvider.tfResourceType)).toEqual([]);
-    const trust = JSON.parse(listResources(existing, IamRole.tfResourceType)[0].assume_role_policy);
+    const trust = decodeJsonencode(listResources(existing, IamRole.tfResourceType)[0].assume_role_policy);
     expect(trust.Statement[0].Principal).toEqual({ Federated: arn });
   });
 

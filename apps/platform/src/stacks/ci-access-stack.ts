@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
+import { Fn, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -95,7 +95,7 @@ export function githubSubjects(repository: string, refs: readonly string[], fiel
 
 /** Trust policy: GitHub's OIDC tokens for these exact subjects, audience STS. */
 export function githubTrustPolicy(providerArn: string, subjects: readonly string[]): string {
-  return JSON.stringify({
+  return Fn.jsonencode({
     Version: '2012-10-17',
     Statement: [
       {
@@ -132,7 +132,7 @@ export function planPolicy(partition: string, stateBucket: string, secretArns: r
   if (secretArns.length > 0) {
     statements.push({ Sid: 'PlanReadsMoleculeSecret', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: [...secretArns] });
   }
-  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+  return Fn.jsonencode({ Version: '2012-10-17', Statement: statements });
 }
 
 /**
@@ -142,7 +142,7 @@ export function planPolicy(partition: string, stateBucket: string, secretArns: r
  * by hand).
  */
 export function deployGuardPolicy(partition: string, stateBucket: string, ciArns: readonly string[]): string {
-  return JSON.stringify({
+  return Fn.jsonencode({
     Version: '2012-10-17',
     Statement: [
       {

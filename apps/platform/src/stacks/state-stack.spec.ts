@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { synthStack, onlyResource, backendOf } from '@boomi-eks/testing';
+import { decodeJsonencode, synthStack, onlyResource, backendOf } from '@boomi-eks/testing';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
@@ -42,7 +42,7 @@ describe('StateStack', () => {
   });
 
   it('denies any request not made over TLS, on the bucket and its objects', () => {
-    const policy = JSON.parse(onlyResource(json, S3BucketPolicy.tfResourceType).policy);
+    const policy = decodeJsonencode(onlyResource(json, S3BucketPolicy.tfResourceType).policy);
     expect(policy.Statement).toEqual([
       expect.objectContaining({
         Effect: 'Deny',

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { Fn, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
@@ -60,7 +60,7 @@ export class StateStack extends TerraformStack {
     });
     new S3BucketPolicy(this, 'tls-only', {
       bucket: bucket.id,
-      policy: JSON.stringify({
+      policy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [
           {
