@@ -59,6 +59,6 @@ describe('clusterAutoscalerPolicy', () => {
   it('is a valid 2012-10-17 policy with only Allow statements', () => {
     const doc = clusterAutoscalerPolicy('x');
     expect(doc.Version).toBe('2012-10-17');
-    expect(doc.Statement.map((s: Statement) => s.Effect)).toEqual(['Allow', 'Allow']);
+    expect(doc.Statement.map((s) => s.Effect)).toEqual(['Allow', 'Allow']);
   });
 });
