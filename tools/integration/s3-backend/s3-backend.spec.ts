@@ -133,7 +133,7 @@ const structural = () => {
     const keys = new Map<string, string>();
     for (const stack of stacks) {
       const b = readBackend(stack);
-      if (!b) continue; // e.g. the `state` stack, which creates the bucket, keeps local state
+      if (!b) continue; // a stack without an S3 backend (none today)
       expect({ stack, encrypt: b.encrypt, use_lockfile: b.use_lockfile }).toEqual({
         stack,
         encrypt: true,

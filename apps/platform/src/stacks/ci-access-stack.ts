@@ -6,6 +6,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import type { Environment } from '@boomi-eks/config';
+import { requireTerraformVersion } from './terraform-version';
 
 /** GitHub Actions' OIDC issuer, and the audience configure-aws-credentials asks for. */
 export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
@@ -189,6 +190,7 @@ export class CiAccessStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: CiAccessStackProps) {
     super(scope, id);
+    requireTerraformVersion(this);
     const planRefs = props.planRefs ?? DEFAULTS.planRefs;
     const prefix = props.roleNamePrefix ?? DEFAULTS.roleNamePrefix;
     const maxSessionDuration = props.maxSessionDurationSeconds ?? DEFAULTS.maxSessionDurationSeconds;

@@ -12,8 +12,11 @@ import { StateStack } from './state-stack';
 const json = synthStack(new StateStack(Testing.app(), 'state', { bucket: 'tfstate-bucket', region: 'eu-west-1', accountId: '123456789012' }));
 
 describe('StateStack', () => {
-  it('keeps its own state locally (it creates the bucket the others use)', () => {
-    expect(backendOf(json).type).toBe('local');
+  it('keeps its own state in the bucket it creates (after the bootstrap), never under cdktf.out', () => {
+    expect(backendOf(json)).toEqual({
+      type: 's3',
+      config: { bucket: 'tfstate-bucket', key: 'state/state.tfstate', region: 'eu-west-1', encrypt: true, use_lockfile: true },
+    });
   });
 
   it('creates the named bucket and refuses to destroy it', () => {
