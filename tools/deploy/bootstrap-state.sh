@@ -11,7 +11,8 @@
 # Run once per account, as an administrator, after `npm run synth`:
 #   tools/deploy/bootstrap-state.sh [STACK_DIR]      (default cdktf.out/stacks/state)
 # Environment: BOOTSTRAP_STATE_FILE (the local state path), AUTO_APPROVE=1 (no prompt),
-# TERRAFORM_BIN (default terraform). Re-running is safe: step 1 then finds nothing to change.
+# TERRAFORM_BIN (default terraform), BOOTSTRAP_APPLY_ARGS (more `terraform apply` arguments,
+# e.g. -target=...; the emulator check uses it). Re-running is safe: step 1 then finds nothing to change.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 stack_dir=$(cd "${1:-$root/cdktf.out/stacks/state}" && pwd)
@@ -29,7 +30,7 @@ approve=()
 
 log "1/3 apply with local state at $state_file"
 printf '{"terraform":{"backend":{"local":{"path":"%s"}}}}\n' "$state_file" >"$override"
-(cd "$stack_dir" && "$tf" init -input=false -reconfigure >/dev/null && "$tf" apply -input=false "${approve[@]}")
+(cd "$stack_dir" && "$tf" init -input=false -reconfigure >/dev/null && "$tf" apply -input=false "${approve[@]}" ${BOOTSTRAP_APPLY_ARGS:-})
 before=$(cd "$stack_dir" && "$tf" state list | sort)
 
 log "2/3 migrate the state into the bucket"

@@ -13,6 +13,8 @@ export const MOTO_GAPS: Readonly<Record<string, string>> = {
   aws_eks_access_policy_association: 'sits on the EKS cluster; moto has no access policy association API',
   aws_eks_pod_identity_association: 'sits on the EKS cluster; moto has no Pod Identity API',
   aws_efs_backup_policy: 'moto has no EFS PutBackupPolicy (the provider retries for minutes)',
+  aws_s3_bucket_policy:
+    "moto evaluates bucket policies without their Condition: the TLS-only Deny (aws:SecureTransport = false) would deny every request, even over HTTPS, and lock the state out",
   aws_s3_bucket_lifecycle_configuration: 'moto reads the lifecycle back differently: the provider waits 3 min for it, then times out',
 };
 
