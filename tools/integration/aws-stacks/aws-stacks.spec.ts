@@ -16,7 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { findProviderMirror, findTerraform, motoImportable, requireOrSkip, type Missing } from '../lib/requirements';
 import { PROVIDER_6X_ONLY, schemaHasPath, stripProviderOnlyArguments } from './provider-compat';
-import { exclusions, MOTO_GAPS, resourceAddresses } from './moto-gaps';
+import { exclusions, inlineExcludedLiterals, MOTO_GAPS, resourceAddresses } from './moto-gaps';
 import { emptyBucket, inventory, leftovers, startMoto, type Inventory, type Moto } from './moto';
 import { prepareStack, tail, terraformEnv, tf, writeCliConfig, type PreparedStack, type RunContext } from './terraform-run';
 
@@ -103,8 +103,15 @@ if (requireOrSkip(CHECK, missing)) {
     if (r.code !== 0) throw new Error(`${p.id}: terraform init (emulated S3 backend) failed:\n${tail(r.output)}`);
   };
 
+  /** The apply's copy: literals of what moto cannot create inlined (printed), file rewritten. */
+  const inlineForApply = (p: PreparedStack) => {
+    for (const r of inlineExcludedLiterals(p.json)) progress(`${p.id}: for the apply, ${r} (its configured value)`);
+    fs.writeFileSync(path.join(p.dir, 'cdk.tf.json'), JSON.stringify(p.json, null, 2));
+  };
+
   const apply = async (p: PreparedStack) => {
     attempted.add(p.id);
+    inlineForApply(p);
     await initWithBackend(p);
     const targets = targetsOf(p);
     const r = await tf(ctx, p.dir, ['apply', '-input=false', '-auto-approve', '-no-color', '-parallelism=20', ...targets], 900_000);

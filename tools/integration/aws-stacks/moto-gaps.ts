@@ -59,3 +59,49 @@ export function exclusions(stack: Json, gaps: Readonly<Record<string, string>> =
   }
   return excluded;
 }
+
+/**
+ * For the apply only: a reference to a configured literal of a resource moto
+ * cannot create (`aws_eks_cluster.x.name`, set to 'dev-boomi-molecule' in the
+ * configuration) is replaced by that literal, which is exactly what Terraform
+ * would resolve it to after creating the resource. So the IAM roles and launch
+ * templates named after the cluster are applied for real. Computed attributes
+ * (`arn`, `endpoint`, the cluster security group) are left alone: what needs
+ * them stays excluded. Changes the stack in place; lists each replacement.
+ */
+export function inlineExcludedLiterals(stack: Json, gaps: Readonly<Record<string, string>> = MOTO_GAPS): string[] {
+  const literals = new Map<string, string>();
+  for (const [type, byName] of Object.entries<Json>(stack.resource ?? {})) {
+    if (!gaps[type]) continue;
+    for (const [name, body] of Object.entries<Json>(byName)) {
+      for (const [attr, value] of Object.entries(body)) {
+        if (typeof value === 'string' && !value.includes('${')) literals.set(`${type}.${name}.${attr}`, value);
+      }
+    }
+  }
+  const done = new Set<string>();
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const rewrite = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      let out = value;
+      for (const [ref, literal] of literals) {
+        if (!out.includes(ref)) continue;
+        // "${ref}" inside a string: the literal text; a bare ref inside a longer expression: a quoted literal
+        const next = out
+          .replace(new RegExp(`\\$\\{${escape(ref)}\\}`, 'g'), literal.replace(/\$\{/g, '$${'))
+          .replace(new RegExp(`(?<![\\w.-])${escape(ref)}(?![\\w.\\[-])`, 'g'), JSON.stringify(literal));
+        if (next !== out) done.add(`${ref} → ${JSON.stringify(literal)}`);
+        out = next;
+      }
+      return out;
+    }
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v)]));
+    return value;
+  };
+  for (const [type, byName] of Object.entries<Json>(stack.resource ?? {})) {
+    if (gaps[type]) continue;
+    for (const name of Object.keys(byName)) byName[name] = rewrite(byName[name]);
+  }
+  return [...done].sort();
+}
