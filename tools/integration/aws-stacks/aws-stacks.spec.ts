@@ -146,22 +146,26 @@ if (requireOrSkip(CHECK, missing)) {
     if (r.code !== 0) throw new Error(`${p.id}: terraform destroy failed:\n${tail(r.output, 60)}`);
   };
 
-  /** Placeholder outputs for a consumer whose producer was only planned. */
-  const placeholderOutputs = (consumer: string): Record<string, Record<string, string>> => {
-    const json = JSON.parse(fs.readFileSync(path.join(synthDir, consumer, 'cdk.tf.json'), 'utf8'));
-    const out: Record<string, Record<string, string>> = {};
-    for (const [name, remote] of Object.entries<any>(json.data?.terraform_remote_state ?? {})) {
-      const producer = fs
-        .readdirSync(synthDir)
-        .map((s) => ({ s, json: JSON.parse(fs.readFileSync(path.join(synthDir, s, 'cdk.tf.json'), 'utf8')) }))
-        .find((x) => x.json.terraform?.backend?.s3?.key === remote.config.key);
+  /**
+   * For a consumer whose producer was only planned: per remote state, a local
+   * state file holding the producer's outputs with placeholder values.
+   */
+  const placeholderStates = (consumer: string): Record<string, string> => {
+    const read = (s: string) => JSON.parse(fs.readFileSync(path.join(synthDir, s, 'cdk.tf.json'), 'utf8'));
+    const out: Record<string, string> = {};
+    for (const [name, remote] of Object.entries<any>(read(consumer).data?.terraform_remote_state ?? {})) {
+      const producer = fs.readdirSync(synthDir).find((s) => read(s).terraform?.backend?.s3?.key === remote.config.key);
       if (!producer) continue;
-      out[name] = Object.fromEntries(
-        Object.keys(producer.json.output ?? {}).map((o) => {
+      const outputs = Object.fromEntries(
+        Object.keys(read(producer).output ?? {}).map((o) => {
           const value = /subnet/.test(o) ? 'subnet-0placeholder' : /vpc/.test(o) ? 'vpc-0placeholder' : /security/.test(o) ? 'sg-0placeholder' : 'placeholder';
-          return [o, value];
+          return [o, { value, type: 'string' }];
         }),
       );
+      const file = path.join(ctx.workDir, 'placeholders', `${producer}.tfstate`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify({ version: 4, terraform_version: '1.10.0', serial: 1, lineage: 'placeholder', outputs, resources: [] }));
+      out[name] = file;
     }
     return out;
   };
@@ -306,10 +310,10 @@ if (requireOrSkip(CHECK, missing)) {
       }
 
       for (const env of planEnvs) {
-        it(`${env}-network and ${env}-cluster: plan only (remote state placeholders)`, async () => {
+        it(`${env}-network and ${env}-cluster: plan only (the network's outputs as placeholders)`, async () => {
           await step(`${env}-network`, ['state'], async () => {
             for (const id of [`${env}-network`, `${env}-cluster`]) {
-              const p = prepareStack(ctx, synthDir, id, id.endsWith('-cluster') ? placeholderOutputs(id) : undefined);
+              const p = prepareStack(ctx, synthDir, id, id.endsWith('-cluster') ? placeholderStates(id) : undefined);
               await initWithBackend(p);
               const r = await tf(ctx, p.dir, ['plan', '-input=false', '-no-color', '-parallelism=20', '-lock=false']);
               note(id, r);

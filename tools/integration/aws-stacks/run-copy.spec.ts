@@ -60,6 +60,6 @@ describe('motoOverride', () => {
     expect(o.provider.aws[0]).not.toHaveProperty('skip_requesting_account_id');
     expect(o.terraform.backend.s3).toMatchObject({ bucket: 'b', key: 'dev/cluster.tfstate', use_lockfile: true, use_path_style: true, endpoints: { s3: 'https://127.0.0.1:1' } });
     expect(o.data.terraform_remote_state.net.config).toMatchObject({ bucket: 'b', key: 'dev/network.tfstate', use_path_style: true });
-    expect(motoOverride(stack(), 'u', { net: { x: 'y' } }).data.terraform_remote_state.net.defaults).toEqual({ x: 'y' });
+    expect(motoOverride(stack(), 'u', { net: '/tmp/net.tfstate' }).data.terraform_remote_state.net).toEqual({ backend: 'local', config: { path: '/tmp/net.tfstate' } });
   });
 });

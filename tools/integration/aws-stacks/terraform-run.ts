@@ -85,10 +85,10 @@ export function s3EmulatorSettings(motoUrl: string): Json {
 /**
  * The override file: the provider's endpoints and fake credentials, the S3
  * backend and every terraform_remote_state pointed at the emulated bucket.
- * `remoteStateDefaults` gives a remote state placeholder outputs (plan-only
- * stacks whose producer was not applied).
+ * `remoteStatePlaceholders` points a remote state at a local state file of
+ * placeholder outputs instead (plan-only stacks whose producer was not applied).
  */
-export function motoOverride(stack: Json, motoUrl: string, remoteStateDefaults?: Record<string, Record<string, string>>): Json {
+export function motoOverride(stack: Json, motoUrl: string, remoteStatePlaceholders?: Record<string, string>): Json {
   const override: Json = {
     provider: {
       aws: [
@@ -113,10 +113,9 @@ export function motoOverride(stack: Json, motoUrl: string, remoteStateDefaults?:
       terraform_remote_state: Object.fromEntries(
         Object.entries<Json>(remotes).map(([name, r]) => [
           name,
-          {
-            config: { ...r.config, ...s3EmulatorSettings(motoUrl) },
-            ...(remoteStateDefaults?.[name] ? { defaults: remoteStateDefaults[name] } : {}),
-          },
+          remoteStatePlaceholders?.[name]
+            ? { backend: 'local', config: { path: remoteStatePlaceholders[name] } }
+            : { config: { ...r.config, ...s3EmulatorSettings(motoUrl) } },
         ]),
       ),
     };
@@ -137,7 +136,7 @@ export interface PreparedStack {
  * constraint set to the mirrored version, the table's 6.x-only arguments
  * removed, and the emulator override beside it.
  */
-export function prepareStack(ctx: RunContext, synthDir: string, id: string, remoteStateDefaults?: Record<string, Record<string, string>>): PreparedStack {
+export function prepareStack(ctx: RunContext, synthDir: string, id: string, remoteStatePlaceholders?: Record<string, string>): PreparedStack {
   const json = JSON.parse(fs.readFileSync(path.join(synthDir, id, 'cdk.tf.json'), 'utf8')) as Json;
   const aws = json.terraform?.required_providers?.aws;
   if (!aws) throw new Error(`${id}: no aws provider in required_providers`);
@@ -147,7 +146,7 @@ export function prepareStack(ctx: RunContext, synthDir: string, id: string, remo
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(json, null, 2));
-  fs.writeFileSync(path.join(dir, 'moto_override.tf.json'), JSON.stringify(motoOverride(json, ctx.motoUrl, remoteStateDefaults), null, 2));
+  fs.writeFileSync(path.join(dir, 'moto_override.tf.json'), JSON.stringify(motoOverride(json, ctx.motoUrl, remoteStatePlaceholders), null, 2));
   return { id, dir, json, stripped };
 }
 
