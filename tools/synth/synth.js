@@ -77,29 +77,62 @@ function bundle() {
 
 // Environment files (`environments/<name>.ts`, or BOOMI_ENVIRONMENTS_DIR) are
 // required by the app at run time: compile each with esbuild on require.
-// A file's compiled code is cached by size and mtime, like the bundle.
+// A file's compiled code is cached by size and mtime, like the bundle, with
+// its source map: an exception thrown while the file is evaluated gets the
+// line and column as written (`error.environmentFileLocation`), which the
+// loader (apps/platform/src/environments/load.ts) reports. A syntax error is
+// esbuild's, whose `errors[0].location` is already as written.
 const envCacheDir = path.join(cacheRoot, 'environments');
+const { SourceMap } = Module;
+
+/** Line and column (1-based) as written of the first stack frame in `filename`. */
+function locationInSource(error, filename, map) {
+  let stack;
+  try {
+    stack = String(error.stack);
+  } catch {
+    return undefined;
+  }
+  const escaped = filename.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
+  if (!m) return undefined;
+  const entry = new SourceMap(JSON.parse(map)).findEntry(Number(m[1]) - 1, Number(m[2]) - 1);
+  if (entry.originalLine === undefined) return undefined;
+  return { file: filename, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+}
+
 require.extensions['.ts'] = (module, filename) => {
   const st = fs.statSync(filename);
   const key = `${filename}:${st.size}:${st.mtimeMs}`;
   const cacheFile = path.join(envCacheDir, `${Buffer.from(filename).toString('base64url')}.json`);
-  let code;
+  let compiled;
   try {
     const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
-    if (cached.key === key) code = cached.code;
+    if (cached.key === key && typeof cached.map === 'string') compiled = cached;
   } catch {
     // not cached yet
   }
-  if (code === undefined) {
-    code = esbuild.transformSync(fs.readFileSync(filename, 'utf8'), {
+  if (compiled === undefined) {
+    const { code, map } = esbuild.transformSync(fs.readFileSync(filename, 'utf8'), {
       loader: 'ts',
       format: 'cjs',
       target: 'node20',
       sourcefile: filename,
-    }).code;
-    writeAtomic(cacheFile, JSON.stringify({ key, code }));
+      sourcemap: 'external',
+      logLevel: 'silent',
+    });
+    compiled = { key, code, map };
+    writeAtomic(cacheFile, JSON.stringify(compiled));
   }
-  module._compile(code, filename);
+  try {
+    module._compile(compiled.code, filename);
+  } catch (error) {
+    if (error !== null && typeof error === 'object' && error.environmentFileLocation === undefined) {
+      const location = locationInSource(error, filename, compiled.map);
+      if (location) Object.defineProperty(error, 'environmentFileLocation', { value: location, enumerable: false });
+    }
+    throw error;
+  }
 };
 
 if (sourceMaps) {

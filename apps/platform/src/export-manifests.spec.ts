@@ -42,6 +42,18 @@ describe('exportManifests', () => {
     expect(text).toContain(`${PLACEHOLDER_FILE_SYSTEM_ID}::${PLACEHOLDER_ACCESS_POINT_ID}`);
   });
 
+  it('refuses --ids for an environment that does not exist, naming it and the known ones, and writes nothing', () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'manifests-unknown-'));
+    try {
+      expect(() => exportManifests(other, parseIds(['staging=fs-1:fsap-1']))).toThrow(
+        "--ids staging=…: no environment is named 'staging': use one of dev, prod",
+      );
+      expect(fs.readdirSync(other)).toEqual([]);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a malformed --ids value with the expected shape', () => {
     expect(() => parseIds(['prod=fs-1'])).toThrow(/--ids prod=fs-1: expected ENV=fs-<hex>:fsap-<hex>/);
   });

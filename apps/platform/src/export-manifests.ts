@@ -37,7 +37,14 @@ export function parseIds(pairs: readonly string[]): Map<string, { fileSystemId: 
 /** Writes one YAML file per environment; returns the files written. */
 export function exportManifests(outdir: string, ids = new Map<string, { fileSystemId: string; accessPointId: string }>(), envDir?: string): string[] {
   const written: string[] = [];
-  for (const env of validateAll(loadEnvironmentFiles(envDir))) {
+  const envs = validateAll(loadEnvironmentFiles(envDir));
+  const unknown = [...ids.keys()].filter((name) => !envs.some((e) => e.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `--ids ${unknown.map((n) => `${n}=…`).join(', ')}: no environment is named ${unknown.map((n) => `'${n}'`).join(', ')}: use one of ${envs.map((e) => e.name).join(', ')}`,
+    );
+  }
+  for (const env of envs) {
     const known = ids.get(env.name);
     const chart = new MoleculeChart(
       new App(),

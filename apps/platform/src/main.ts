@@ -5,22 +5,40 @@
  * Terraform. `npm run synth` runs it through tools/synth/synth.js (bundled by
  * esbuild, much faster than tsx); `tsx apps/platform/src/main.ts` works too.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App } from 'cdktf';
-import { ConfigError } from '@boomi-eks/config';
+import { App, TerraformStack } from 'cdktf';
+import { ConfigError, lifecycleWarning } from '@boomi-eks/config';
 import { buildPlatform, validateAll } from './platform';
 import { loadEnvironmentFiles } from './environments/load';
 import { ciAccess } from './ci';
+import { ciPlanRoutes } from './ci-plan-access';
+import { pruneStaleStacks } from './prune-stale-stacks';
 
 function main(): void {
   // BOOMI_ENVIRONMENTS_DIR points at another folder of environment files (tests, forks).
   const dir = process.env.BOOMI_ENVIRONMENTS_DIR || path.join(__dirname, 'environments');
-  const environments = validateAll(loadEnvironmentFiles(dir));
+  // The day the Kubernetes lifecycle is judged against: now, or BOOMI_TODAY=YYYY-MM-DD (reviews, tests).
+  const todayText = process.env.BOOMI_TODAY;
+  const today = todayText ? new Date(`${todayText}T00:00:00Z`) : new Date();
+  if (Number.isNaN(today.getTime())) throw new ConfigError('BOOMI_TODAY', [{ path: 'BOOMI_TODAY', message: `(${todayText}) is not a day: use YYYY-MM-DD` }]);
+  const environments = validateAll(loadEnvironmentFiles(dir), { today });
+  // One line per environment near or past the end of EKS standard support (a warning, not an error).
+  for (const env of environments) {
+    const warning = lifecycleWarning(env, today);
+    if (warning) process.stderr.write(`${warning}\n`);
+  }
   // only now: a refused configuration leaves no output behind. No stack traces
   // in construct metadata: they are not in the output, and cost time.
   const app = new App({ stackTraces: false });
   buildPlatform(app, environments, ciAccess);
   app.synth();
+  const stackIds = app.node.children.filter((c) => TerraformStack.isStack(c)).map((c) => c.node.id);
+  // Where .github/workflows/plan.yml plans each stack (a GitHub-hosted runner,
+  // a self-hosted one in the VPC, or nowhere: see ci.workloadsPlan).
+  fs.writeFileSync(path.join(app.outdir, 'ci-plan-routes.json'), `${JSON.stringify(ciPlanRoutes(environments, stackIds), null, 2)}\n`);
+  // cdktf.out matches the environments: a renamed or deleted environment's stack folders go.
+  for (const dir of pruneStaleStacks(app.outdir, stackIds)) process.stdout.write(`removed ${dir}: its stack no longer exists\n`);
 }
 
 try {

@@ -1,10 +1,13 @@
-import { Construct } from 'constructs';
-import { ConfigError, validateEnvironment, type ConfigIssue, type Environment } from '@boomi-eks/config';
+import { Construct, type IConstruct } from 'constructs';
+import { Aspects, type IAspect } from 'cdktf';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { ConfigError, checkAcrossEnvironments, validateEnvironment, type ConfigIssue, type Environment, type ValidationOptions } from '@boomi-eks/config';
 import { StateStack } from './stacks/state-stack';
 import { NetworkStack } from './stacks/network-stack';
 import { ClusterStack } from './stacks/cluster-stack';
 import { WorkloadsStack } from './stacks/workloads-stack';
-import { CiAccessStack, ciAccessProps, type CiAccessConfig } from './stacks/ci-access-stack';
+import { CiAccessStack, ciAccessProps, ciNames, iamArn, type CiAccessConfig } from './stacks/ci-access-stack';
+import { partitionOf } from './aws-arns';
 
 /** The stacks of one environment. */
 export interface EnvironmentStacks {
@@ -15,15 +18,29 @@ export interface EnvironmentStacks {
 
 /**
  * Validates every environment first (every problem of every file at once),
- * then builds the `state` stack and each environment's stacks.
+ * then builds the `state` stack and each environment's stacks. `options.today`
+ * is the day the Kubernetes lifecycle rules judge against (default: now).
  */
-export function validateAll(inputs: Readonly<Record<string, unknown>>): Environment[] {
+export function validateAll(inputs: Readonly<Record<string, unknown>>, options: ValidationOptions = {}): Environment[] {
   const envs: Environment[] = [];
+  const files = new Map<Environment, string>();
   const problems: { file: string; issues: readonly ConfigIssue[] }[] = [];
   for (const [file, input] of Object.entries(inputs)) {
-    const result = validateEnvironment(input);
-    if (result.ok) envs.push(result.environment);
-    else problems.push({ file, issues: result.issues });
+    const result = validateEnvironment(input, options);
+    if (result.ok) {
+      envs.push(result.environment);
+      files.set(result.environment, file);
+    } else problems.push({ file, issues: result.issues });
+  }
+  // Names two environments of one account (and region) would both create (cross-environment.ts);
+  // a name used twice is reported below on its own.
+  if (problems.length === 0 && new Set(envs.map((e) => e.name)).size === envs.length) {
+    for (const { environment, issue } of checkAcrossEnvironments(envs)) {
+      const file = files.get(envs.find((e) => e.name === environment)!)!;
+      const entry = problems.find((p) => p.file === file);
+      if (entry) (entry.issues as ConfigIssue[]).push(issue);
+      else problems.push({ file, issues: [issue] });
+    }
   }
   if (problems.length > 0) {
     const all = problems.flatMap((p) => p.issues.map((i) => ({ path: `${p.file}: ${i.path}`, message: i.message })));
@@ -61,10 +78,34 @@ export function buildPlatform(scope: Construct, envs: readonly Environment[], ci
   }
   const stacks = new Map<string, EnvironmentStacks>();
   for (const env of envs) {
+    const partition = partitionOf(env.region);
+    const names = ci ? ciNames(ci.roleNamePrefix) : undefined;
     const network = new NetworkStack(scope, env);
-    const cluster = new ClusterStack(scope, env, { network: network.network });
-    const workloads = new WorkloadsStack(scope, env, { cluster });
+    const cluster = new ClusterStack(scope, env, {
+      network: network.network,
+      ciPlanRoleArn: names ? iamArn(partition, env.accountId, 'role', names.plan) : undefined,
+    });
+    const workloads = new WorkloadsStack(scope, env, { cluster, ciPlanAccess: cluster.ciPlanAccessEntry !== undefined });
+    if (names) {
+      // The deploy role may create and change these roles only while they carry the boundary.
+      const boundary = new PermissionsBoundary(iamArn(partition, env.accountId, 'policy', names.boundary));
+      for (const stack of [network, cluster, workloads]) Aspects.of(stack).add(boundary);
+    }
     stacks.set(env.name, { network, cluster, workloads });
   }
   return stacks;
+}
+
+/**
+ * Puts a permissions boundary on every IAM role of a stack, whichever
+ * library made it (ci-access's `<prefix>-workload-boundary`): the deploy role
+ * may only create, change or attach policies to roles that carry it.
+ * Adding it to an existing role is an in-place update.
+ */
+export class PermissionsBoundary implements IAspect {
+  constructor(readonly policyArn: string) {}
+
+  visit(node: IConstruct): void {
+    if (node instanceof IamRole) node.permissionsBoundary = this.policyArn;
+  }
 }

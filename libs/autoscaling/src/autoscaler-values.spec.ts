@@ -93,15 +93,17 @@ describe('clusterAutoscalerValues: inputs', () => {
     expect(values.replicaCount).toBe(2);
     expect(extraArgsOf(values)['scan-interval']).toBe('1m');
     expect(extraArgsOf(values).expander).toBe('least-waste');
-    expect(values.image).toEqual({ repository: 'registry.k8s.io/autoscaling/cluster-autoscaler', tag: 'v1.33.1', pullPolicy: 'Always' });
+    expect(values.image).toEqual({ repository: 'registry.k8s.io/autoscaling/cluster-autoscaler', tag: 'v1.33.6', pullPolicy: 'Always' });
   });
 });
 
 describe('clusterAutoscalerImageTag', () => {
   it.each([
-    ['1.32', 'v1.32.3'],
-    ['1.33', 'v1.33.1'],
-    ['1.34', 'v1.34.0'],
+    ['1.32', 'v1.32.7'],
+    ['1.33', 'v1.33.6'],
+    ['1.34', 'v1.34.5'],
+    ['1.35', 'v1.35.2'],
+    ['1.36', 'v1.36.1'],
   ])('Kubernetes %s → %s (from KUBERNETES_RELEASES)', (minor, tag) => {
     expect(clusterAutoscalerImageTag(minor)).toBe(tag);
     expect((clusterAutoscalerValues({ ...INPUT, kubernetesVersion: minor }).image as { tag: string }).tag).toBe(tag);
@@ -113,7 +115,7 @@ describe('clusterAutoscalerImageTag', () => {
 
   it('refuses a minor missing from the table, naming cluster.kubernetesVersion', () => {
     expect(() => clusterAutoscalerValues({ ...INPUT, kubernetesVersion: '1.29' })).toThrow(
-      /^cluster\.kubernetesVersion \(1\.29\) has no cluster-autoscaler image tag: use one of 1\.32, 1\.33, 1\.34/,
+      /^cluster\.kubernetesVersion \(1\.29\) has no cluster-autoscaler image tag: use one of 1\.32, 1\.33, 1\.34, 1\.35, 1\.36/,
     );
   });
 
@@ -121,7 +123,7 @@ describe('clusterAutoscalerImageTag', () => {
     expect(() => clusterAutoscalerValues({ ...INPUT, imageTag: 'v1.32.3' })).toThrow(
       'autoscaler.imageTag (v1.32.3) is for Kubernetes 1.32 but cluster.kubernetesVersion is 1.33',
     );
-    expect(() => clusterAutoscalerImageTag('1.33', 'v1.32.3')).toThrow('or remove the field to use v1.33.1');
+    expect(() => clusterAutoscalerImageTag('1.33', 'v1.32.3')).toThrow('or remove the field to use v1.33.6');
   });
 
   it('refuses an explicit tag that is not vX.Y.Z, naming autoscaler.imageTag', () => {

@@ -19,10 +19,12 @@ export interface PinnedChart {
  * kubernetes/autoscaler `cluster-autoscaler` chart.
  *
  * 9.50.1 (published 2025-08-14, appVersion 1.33.0) is the chart release for
- * cluster-autoscaler 1.33, the default cluster minor. It is what
+ * cluster-autoscaler 1.33. It is what
  * cdk-eks-blueprints (`lib/addons/cluster-autoscaler/index.ts`, 1.29–1.33) and
  * Rancher's minor → chart map (33 → 9.50.1) pin. The image tag is not left to
- * the chart: `clusterAutoscalerValues` sets it from the cluster's minor.
+ * the chart: `clusterAutoscalerValues` sets it from the cluster's minor
+ * (KUBERNETES_RELEASES, 1.32–1.36, default 1.36). A newer chart line (9.59.x,
+ * appVersion 1.35) exists upstream; moving to it is a separate, reviewed change.
  * Source: the chart repository's index.yaml (gh-pages of kubernetes/autoscaler).
  */
 export const CLUSTER_AUTOSCALER_CHART: PinnedChart = {

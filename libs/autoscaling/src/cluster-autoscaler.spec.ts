@@ -57,7 +57,7 @@ describe('ClusterAutoscaler release', () => {
         clusterName: 'dev-boomi-molecule',
         tags: ['k8s.io/cluster-autoscaler/enabled', 'k8s.io/cluster-autoscaler/dev-boomi-molecule'],
       },
-      image: { repository: 'registry.k8s.io/autoscaling/cluster-autoscaler', tag: 'v1.33.1' },
+      image: { repository: 'registry.k8s.io/autoscaling/cluster-autoscaler', tag: 'v1.33.6' },
       rbac: { serviceAccount: { create: true, name: 'cluster-autoscaler' } },
       podAnnotations: {
         'cluster-autoscaler.kubernetes.io/safe-to-evict': 'false',
@@ -80,8 +80,9 @@ describe('ClusterAutoscaler release', () => {
 
 describe('ClusterAutoscaler image tag per minor', () => {
   it.each([
-    ['1.32', 'v1.32.3'],
-    ['1.34', 'v1.34.0'],
+    ['1.32', 'v1.32.7'],
+    ['1.34', 'v1.34.5'],
+    ['1.36', 'v1.36.1'],
   ])('Kubernetes %s renders image.tag %s', (kubernetesVersion, tag) => {
     expect(valuesOf(synthRelease({ kubernetesVersion }).release).image.tag).toBe(tag);
   });

@@ -61,3 +61,26 @@ export const KUBE_PROMETHEUS_STACK_CHART: PinnedChart = {
   version: '77.6.2',
   appVersion: 'v0.85.0',
 };
+
+/**
+ * external-secrets `external-secrets` (External Secrets Operator).
+ *
+ * 2.9.0 (tag `helm-chart-2.9.0`, 2026-08-08, appVersion v2.9.0). Read at that
+ * tag: `deploy/charts/external-secrets/values.yaml` for every key set in
+ * external-secrets-values.ts (`installCRDs`, `scopedNamespace`, `scopedRBAC`,
+ * `processClusterStore`, `processClusterExternalSecret`,
+ * `processClusterPushSecret`, `processPushSecret`, `processClusterGenerator`,
+ * `serviceAccount.name`, `webhook.create`, `certController.create`,
+ * `resources`); `templates/deployment.yaml` (`--namespace=<scopedNamespace>`,
+ * cluster reconcilers off with `scopedRBAC`); `templates/rbac.yaml` (a Role in
+ * the scoped namespace instead of a ClusterRole). Its CRDs are rendered as
+ * templates (installed and upgraded with the release, `installCRDs`) and serve
+ * `external-secrets.io/v1` only: v1beta1 is `served: false`
+ * (`config/crds/bases/external-secrets.io_externalsecrets.yaml`).
+ */
+export const EXTERNAL_SECRETS_CHART: PinnedChart = {
+  repository: 'https://charts.external-secrets.io',
+  chart: 'external-secrets',
+  version: '2.9.0',
+  appVersion: 'v2.9.0',
+};

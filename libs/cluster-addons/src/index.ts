@@ -3,3 +3,5 @@ export * from './monitoring';
 export * from './monitoring-values';
 export * from './node-local-dns';
 export * from './node-problem-detector';
+export * from './external-secrets';
+export * from './external-secrets-policy';

@@ -72,6 +72,10 @@ export const INSTANCE_ALLOCATABLE: Readonly<Record<string, InstanceAllocatable>>
   'm6i.2xlarge': { vcpu: 8, memoryGiB: 32, maxPods: 58, cpuMillicores: 7910, memoryMiB: 29317 },
   'c5.xlarge': { vcpu: 4, memoryGiB: 8, maxPods: 58, cpuMillicores: 3920, memoryMiB: 6584 },
   'r5.large': { vcpu: 2, memoryGiB: 16, maxPods: 29, cpuMillicores: 1930, memoryMiB: 14481 },
+  // Graviton (arm64, amiType AL2023_ARM_64_STANDARD); max pods from eni-max-pods.txt (m7g.large 29, m7g.xlarge 58, m7g.2xlarge 58).
+  'm7g.large': { vcpu: 2, memoryGiB: 8, maxPods: 29, cpuMillicores: 1930, memoryMiB: 6903 },
+  'm7g.xlarge': { vcpu: 4, memoryGiB: 16, maxPods: 58, cpuMillicores: 3920, memoryMiB: 14162 },
+  'm7g.2xlarge': { vcpu: 8, memoryGiB: 32, maxPods: 58, cpuMillicores: 7910, memoryMiB: 29317 },
 };
 
 /**
@@ -124,8 +128,10 @@ export function podsPerNode(
   pod: { cpuMillicores: number; memoryMiB: number },
   r: NodeReserve = NODE_SYSTEM_RESERVE,
 ): number {
-  const byCpu = Math.floor((type.cpuMillicores - r.cpuMillicores) / pod.cpuMillicores);
-  const byMemory = Math.floor((type.memoryMiB - r.memoryMiB) / pod.memoryMiB);
+  // A zero request does not bound the count (and 0 / 0 would be NaN); a reserve above the node leaves no pod.
+  const fits = (free: number, each: number) => (free < 0 ? 0 : each > 0 ? Math.floor(free / each) : Infinity);
+  const byCpu = fits(type.cpuMillicores - r.cpuMillicores, pod.cpuMillicores);
+  const byMemory = fits(type.memoryMiB - r.memoryMiB, pod.memoryMiB);
   return Math.max(0, Math.min(byCpu, byMemory, type.maxPods - r.pods));
 }
 
@@ -208,9 +214,14 @@ export function checkCapacity(env: Environment): ConfigIssue[] {
     .join('');
   const uniform = groups.every((g) => g.podsPerNode === groups[0].podsPerNode && g.podsPerNode > 0);
   const theGroups = skipped > 0 ? "the ON_DEMAND groups'" : "the groups'";
+  // Mixed groups: the nodes to add where one node holds the most pods. No group that holds a pod: no maxSize helps.
+  const best = groups.reduce((a, g) => (g.podsPerNode > a.podsPerNode ? g : a), groups[0]);
+  const moreNodes = best.podsPerNode > 0 ? Math.ceil((needed - total) / best.podsPerNode) : 0;
   const maxSizeFix = uniform
-    ? `raise ${theGroups} maxSize to ${Math.ceil(needed / (groups.length * groups[0].podsPerNode))}`
-    : `raise ${theGroups} maxSize`;
+    ? `raise ${theGroups} maxSize to ${Math.ceil(needed / (groups.length * groups[0].podsPerNode))}, `
+    : moreNodes > 0
+      ? `raise the maxSize of the ${best.instanceType} group${groups.filter((g) => g.instanceType === best.instanceType).length > 1 ? 's' : ''} by ${plural(moreNodes, 'node')} in total (${plural(best.podsPerNode, 'pod')} per node), `
+      : '';
   const which = skipped > 0 ? 'the ON_DEMAND node groups' : 'the node groups';
   const spotNote =
     skipped > 0
@@ -220,7 +231,7 @@ export function checkCapacity(env: Environment): ConfigIssue[] {
     path: field,
     message:
       `(${needed}) × ${podText} needs ${plural(needed, 'pod')} but ${which} hold at most ${total} ` +
-      `(${describeCapacity(groups)})${spotNote}, so the rest would stay Pending: ${maxSizeFix}, use a larger instance type, ` +
+      `(${describeCapacity(groups)})${spotNote}, so the rest would stay Pending: ${maxSizeFix}use a larger instance type, ` +
       `or lower ${field} or molecule.resources.requests.${fit}`,
   });
   return out;

@@ -1,8 +1,35 @@
-import { KUBERNETES_RELEASES } from './catalog';
+import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_RELEASES, minorOf } from './catalog';
+import { KUBERNETES_LIFECYCLE, recommendedMinor, supportStatus } from './lifecycle';
+
+const CATALOG_DAY = new Date('2026-11-30T12:00:00Z');
+const EKS_BUILD = /^v\d+\.\d+\.\d+-eksbuild\.\d+$/;
 
 describe('KUBERNETES_RELEASES', () => {
-  it.each(Object.keys(KUBERNETES_RELEASES))('%s pins the optional eks-node-monitoring-agent add-on to an exact EKS build', (minor) => {
-    expect(KUBERNETES_RELEASES[minor].optionalAddons['eks-node-monitoring-agent']).toMatch(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/);
+  it('pins exactly the minors of the lifecycle table, every one EKS offers on the day the catalog was checked', () => {
+    expect(Object.keys(KUBERNETES_RELEASES)).toEqual(Object.keys(KUBERNETES_LIFECYCLE));
+    for (const minor of Object.keys(KUBERNETES_RELEASES)) expect(supportStatus(minor, CATALOG_DAY).phase).not.toBe('ended');
+  });
+
+  it('defaults to the newest minor with the longest standard support', () => {
+    expect(DEFAULT_KUBERNETES_VERSION).toBe(recommendedMinor(CATALOG_DAY));
+    expect(DEFAULT_KUBERNETES_VERSION).toBe('1.36');
+  });
+
+  it.each(Object.entries(KUBERNETES_RELEASES))('%s pins every add-on to an exact EKS build and kube-proxy and the autoscaler to its own minor', (minor, release) => {
+    for (const version of [...Object.values(release.addons), ...Object.values(release.optionalAddons)]) expect(version).toMatch(EKS_BUILD);
+    expect(minorOf(release.addons['kube-proxy'])).toBe(minor);
+    expect(minorOf(release.clusterAutoscalerImageTag)).toBe(minor);
+    expect(release.clusterAutoscalerImageTag).toMatch(/^v\d+\.\d+\.\d+$/);
+  });
+
+  it('pins the autoscaler at the latest upstream patch of each minor', () => {
+    expect(Object.fromEntries(Object.entries(KUBERNETES_RELEASES).map(([m, r]) => [m, r.clusterAutoscalerImageTag]))).toEqual({
+      '1.32': 'v1.32.7',
+      '1.33': 'v1.33.6',
+      '1.34': 'v1.34.5',
+      '1.35': 'v1.35.2',
+      '1.36': 'v1.36.1',
+    });
   });
 
   it('keeps optional add-ons out of `addons`, which every cluster installs', () => {

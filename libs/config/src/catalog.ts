@@ -1,14 +1,37 @@
 /**
- * Versions pinned per Kubernetes minor, in one place. A minor missing here is
- * refused at validation (`cluster.kubernetesVersion`), so an upgrade is a
- * reviewed change to this table, never a silent `most_recent`.
+ * Versions pinned per Kubernetes minor, in one place: every minor EKS offers
+ * today (standard or extended support, see lifecycle.ts). A minor missing
+ * here is refused at validation (`cluster.kubernetesVersion`), so an upgrade
+ * is a reviewed change to this table, never a silent `most_recent`.
  *
- * Add-on versions: `aws eks describe-addon-versions --kubernetes-version <minor>
- * --addon-name <name>`. Autoscaler tag: the cluster-autoscaler release whose
- * minor equals the cluster's (upstream's compatibility rule).
+ * Each pin names its source. Add-on builds come from the AWS add-on pages
+ * ("latest version of the Amazon EKS add-on type for each Kubernetes
+ * version"); before a deploy, `aws eks describe-addon-versions
+ * --kubernetes-version <minor> --addon-name <name>` is the authority. Where a
+ * build could not be confirmed for a minor from a public page, the comment
+ * says so.
  *
- * aws-efs-csi-driver is on the v3 line everywhere: Pod Identity for the node
- * daemonset's service account (needed by the `iam` mount option) starts there.
+ * Sources:
+ * - kube-proxy, coredns: the version tables of
+ *   https://docs.aws.amazon.com/eks/latest/userguide/managing-kube-proxy.html and
+ *   https://docs.aws.amazon.com/eks/latest/userguide/managing-coredns.html
+ *   (read in their newest stored form, the ja_jp `.md` pages, which list 1.32–1.36).
+ * - vpc-cni v1.21.2-eksbuild.2, eks-pod-identity-agent v1.3.10-eksbuild.3,
+ *   aws-efs-csi-driver v3.3.0-eksbuild.1, eks-node-monitoring-agent
+ *   v1.6.6-eksbuild.1: pinned together by public EKS 1.36 configurations
+ *   (July 2026), and eks-node-monitoring-agent v1.6.6-eksbuild.1 reported
+ *   working on EKS 1.35. These add-ons ship one build line for every
+ *   supported minor; the AWS pages' per-minor rows for 1.32–1.35 were not in
+ *   the stored pages, so confirm them with describe-addon-versions.
+ * - Autoscaler tags: the cluster-autoscaler release whose minor equals the
+ *   cluster's (upstream's compatibility rule), at its latest patch: tags
+ *   `cluster-autoscaler-1.33.6`, `-1.34.5`, `-1.35.2`, `-1.36.1` (published
+ *   2026-07-23) and `-1.32.7` in kubernetes/autoscaler.
+ *
+ * aws-efs-csi-driver is on the v3 line everywhere. EKS Pod Identity for the
+ * node daemonset's service account (needed by the `iam` mount option) has
+ * been in the driver since v2.0.5 ("Add Pod Identity Support (#1254)",
+ * CHANGELOG-2.x.md), so every pin here has it.
  */
 export interface KubernetesRelease {
   /** EKS managed add-on versions. */
@@ -30,51 +53,51 @@ export interface KubernetesRelease {
   };
 }
 
+/** vpc-cni: one build for every minor (AWS recommends the latest CNI on all of them). Unconfirmed per minor for 1.32–1.35: see above. */
+const VPC_CNI = 'v1.21.2-eksbuild.2';
+/** eks-pod-identity-agent: one build line for every minor. Unconfirmed per minor for 1.32–1.35: see above. */
+const POD_IDENTITY_AGENT = 'v1.3.10-eksbuild.3';
+/** aws-efs-csi-driver: v3.3.0-eksbuild.1 on every minor (public pins for 1.33 through 1.36). */
+const EFS_CSI_DRIVER = 'v3.3.0-eksbuild.1';
 /**
- * eks-node-monitoring-agent: one add-on line for every minor (the agent reads
- * node logs, not the Kubernetes API version). v1.4.0-eksbuild.2 is the build
- * public EKS 1.33 configurations pin next to coredns v1.12.x / kube-proxy
- * v1.33.x (the same generation as this catalog); before a deploy on 1.32 or
- * 1.34, confirm it with `aws eks describe-addon-versions --addon-name
- * eks-node-monitoring-agent --kubernetes-version <minor>`.
+ * eks-node-monitoring-agent: the agent reads node logs, not the Kubernetes
+ * API, and ships one build line for every minor. v1.6.6-eksbuild.1 is
+ * publicly pinned on 1.35 and 1.36; for 1.32–1.34 no public page shows it:
+ * confirm before enabling nodeHealth on those minors.
  */
-const NODE_MONITORING_AGENT = 'v1.4.0-eksbuild.2';
+const NODE_MONITORING_AGENT = 'v1.6.6-eksbuild.1';
+
+const release = (kubeProxy: string, coredns: string, clusterAutoscalerImageTag: string): KubernetesRelease => ({
+  addons: {
+    'vpc-cni': VPC_CNI,
+    coredns,
+    'kube-proxy': kubeProxy,
+    'eks-pod-identity-agent': POD_IDENTITY_AGENT,
+    'aws-efs-csi-driver': EFS_CSI_DRIVER,
+  },
+  clusterAutoscalerImageTag,
+  optionalAddons: { 'eks-node-monitoring-agent': NODE_MONITORING_AGENT },
+});
 
 export const KUBERNETES_RELEASES: Readonly<Record<string, KubernetesRelease>> = {
-  '1.32': {
-    addons: {
-      'vpc-cni': 'v1.20.1-eksbuild.3',
-      coredns: 'v1.11.4-eksbuild.24',
-      'kube-proxy': 'v1.32.9-eksbuild.2',
-      'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
-      'aws-efs-csi-driver': 'v3.3.0-eksbuild.1',
-    },
-    clusterAutoscalerImageTag: 'v1.32.3',
-    optionalAddons: { 'eks-node-monitoring-agent': NODE_MONITORING_AGENT },
-  },
-  '1.33': {
-    addons: {
-      'vpc-cni': 'v1.20.1-eksbuild.3',
-      coredns: 'v1.12.4-eksbuild.1',
-      'kube-proxy': 'v1.33.5-eksbuild.2',
-      'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
-      'aws-efs-csi-driver': 'v3.3.0-eksbuild.1',
-    },
-    clusterAutoscalerImageTag: 'v1.33.1',
-    optionalAddons: { 'eks-node-monitoring-agent': NODE_MONITORING_AGENT },
-  },
-  '1.34': {
-    addons: {
-      'vpc-cni': 'v1.20.4-eksbuild.1',
-      coredns: 'v1.12.4-eksbuild.1',
-      'kube-proxy': 'v1.34.1-eksbuild.2',
-      'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
-      'aws-efs-csi-driver': 'v3.3.0-eksbuild.1',
-    },
-    clusterAutoscalerImageTag: 'v1.34.0',
-    optionalAddons: { 'eks-node-monitoring-agent': NODE_MONITORING_AGENT },
-  },
+  // extended support until 2027-03-23
+  '1.32': release('v1.32.13-eksbuild.16', 'v1.11.4-eksbuild.40', 'v1.32.7'),
+  // extended support until 2027-07-29
+  '1.33': release('v1.33.10-eksbuild.13', 'v1.12.4-eksbuild.18', 'v1.33.6'),
+  // standard support until 2026-12-02
+  '1.34': release('v1.34.6-eksbuild.13', 'v1.13.2-eksbuild.11', 'v1.34.5'),
+  // standard support until 2027-03-27
+  '1.35': release('v1.35.3-eksbuild.13', 'v1.14.3-eksbuild.3', 'v1.35.2'),
+  // standard support until 2027-08-02
+  '1.36': release('v1.36.0-eksbuild.14', 'v1.14.3-eksbuild.3', 'v1.36.1'),
 };
+
+/**
+ * The default `cluster.kubernetesVersion`: the newest minor with the longest
+ * standard support (1.36: standard support until 2027-08-02). A test checks it
+ * against `recommendedMinor` (lifecycle.ts) for the day the catalog was edited.
+ */
+export const DEFAULT_KUBERNETES_VERSION = '1.36';
 
 /** Minor of a tag or version: `v1.33.2` → `1.33`, `1.33` → `1.33`. */
 export function minorOf(version: string): string | undefined {

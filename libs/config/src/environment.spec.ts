@@ -56,7 +56,8 @@ describe('defaults (seed 000 unless noted)', () => {
     ['network.vpcCidr', '10.100.0.0/16'],
     ['network.natGateways', 'one-per-az'],
     // cluster
-    ['cluster.kubernetesVersion', '1.33'],
+    ['cluster.kubernetesVersion', '1.36'],
+    ['cluster.supportType', 'STANDARD'],
     ['cluster.name', 'dev-boomi-molecule'],
     // state
     ['state.region', 'us-east-1'],
@@ -120,6 +121,8 @@ describe('defaults (seed 000 unless noted)', () => {
     ['molecule.forceRestartOverrideMs', undefined],
     ['molecule.fileSystemUser', { uid: 1000, gid: 1000 }],
     ['molecule.auth.kind', 'password'],
+    ['molecule.auth.refreshInterval', '1h'],
+    ['ci.workloadsPlan', { runner: 'none' }],
     ['molecule.atomQueues', { inUse: false, acceptScaleDownDataLoss: false }],
     ['hpa.enabled', true],
     ['hpa.scaleDown.enabled', true],
@@ -159,6 +162,7 @@ describe('defaults (seed 000 unless noted)', () => {
       labels: {},
       taints: [],
       configPath: 'nodeGroupDefaults',
+      amiType: 'AL2023_x86_64_STANDARD',
     });
     expect(env.nodeGroups).toEqual([group('us-east-1a'), group('us-east-1b'), group('us-east-1c')]);
   });
@@ -253,6 +257,7 @@ describe('explicit node groups', () => {
       labels: { team: 'integration', pool: 'spot', 'node.boomi.io/capacity': 'spot' },
       taints: [{ key: 'spot', value: 'true', effect: 'NO_SCHEDULE' }],
       configPath: 'nodeGroups[0]',
+      amiType: 'AL2023_x86_64_STANDARD',
     });
   });
 
@@ -269,6 +274,7 @@ describe('explicit node groups', () => {
       labels: { team: 'integration' },
       taints: [],
       configPath: 'nodeGroups[1]',
+      amiType: 'AL2023_x86_64_STANDARD',
     });
   });
 });
@@ -337,7 +343,7 @@ describe('defineEnvironment', () => {
   });
 
   it('throws with the schema problem path too', () => {
-    expect(() => defineEnvironment(validInput({ accountId: 'abc' }))).toThrow(/accountId: must be a 12-digit AWS account id/);
+    expect(() => defineEnvironment(validInput({ accountId: 'abc' }))).toThrow(/accountId: \('abc'\) must be a 12-digit AWS account id/);
   });
 
   it('says "1 problem" in the singular', () => {

@@ -11,8 +11,12 @@ import {
 } from './schema';
 import { ConfigError, formatPath, type ConfigIssue } from './errors';
 import { checkRules } from './rules';
-import { DEFAULT_HEAP_MIB, forceRestartMsFromProperties, heapFromVmOptions } from './jvm';
+import { DEFAULT_HEAP_MIB, effectiveHeap, forceRestartMsFromProperties, type EffectiveHeap } from './jvm';
+import { memoryToMiB } from './quantity';
 import { capacityTypeDefaults } from './spot';
+import { checkUpgradeRules } from './upgrade-rules';
+import { instanceArchitecture } from './instance-architecture';
+import { AMI_TYPE_BY_ARCHITECTURE, type AmiType } from './schema-upgrades';
 
 /** A node group with every field resolved. */
 export interface NodeGroup {
@@ -30,6 +34,10 @@ export interface NodeGroup {
   readonly taints: ParsedEnvironment['nodeGroupDefaults']['taints'];
   /** Where this group's values come from, for error messages. */
   readonly configPath: string;
+  /** Node AMI type: as given, else that of the instance types' architecture (x86_64 unless all are Graviton). */
+  readonly amiType: AmiType;
+  /** AMI release pin (`1.36.0-20260715`). @default - the latest for the cluster's minor */
+  readonly releaseVersion?: string;
 }
 
 /** A validated environment: the schema's output with derived values resolved. */
@@ -39,8 +47,10 @@ export type Environment = Omit<ParsedEnvironment, 'cluster' | 'state' | 'nodeGro
   /** One entry per node group, defaults applied (seed 000: one per AZ). */
   readonly nodeGroups: readonly NodeGroup[];
   readonly molecule: ParsedEnvironment['molecule'] & {
-    /** Max heap in MiB: -Xmx from vmOptionsOverrides, else heapMiB. */
+    /** Max heap in MiB as the JVM computes it (`effectiveHeap` in jvm.ts): -Xmx, -XX:MaxRAMPercentage/-XX:MaxRAM, else heapMiB. */
     readonly effectiveHeapMiB: number;
+    /** effectiveHeapMiB with where it comes from, for messages and fixes. */
+    readonly effectiveHeap: EffectiveHeap;
     /** com.boomi.container.elasticity.forceRestartOverride (ms), when set. */
     readonly forceRestartOverrideMs?: number;
   };
@@ -62,8 +72,36 @@ function zodIssues(error: z.ZodError): ConfigIssue[] {
     if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
       return { path: path || '(root)', message: `is required (${issue.expected}): set it in the environment file` };
     }
-    return { path: path || '(root)', message: issue.message };
+    if (issue.code === 'invalid_type') {
+      const kind = { array: 'a list', object: 'an object', int: 'a whole number' }[issue.expected as string] ?? `a ${issue.expected}`;
+      return { path: path || '(root)', message: `(${showValue(issue.input)}) must be ${kind}` };
+    }
+    // The value as written first, like the rules' messages: `('us-east-9') must be …`.
+    return { path: path || '(root)', message: 'input' in issue ? `(${showValue(issue.input)}) ${issue.message}` : issue.message };
   });
+}
+
+/** amiType defaults to the instance types' architecture (mixed types: x86_64, and upgrade-rules.ts refuses them). */
+function nodeImage(instanceTypes: readonly string[], amiType: AmiType | undefined, releaseVersion: string | undefined) {
+  const allArm = instanceTypes.every((t) => instanceArchitecture(t) === 'arm64');
+  return {
+    amiType: amiType ?? AMI_TYPE_BY_ARCHITECTURE[allArm ? 'arm64' : 'x86_64'],
+    ...(releaseVersion !== undefined ? { releaseVersion } : {}),
+  };
+}
+
+/** A value for a message: strings quoted, long ones cut, objects as JSON. */
+function showValue(value: unknown): string {
+  const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+  if (typeof value === 'string') return `'${cut(value)}'`;
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return cut(JSON.stringify(value));
+    } catch {
+      return Array.isArray(value) ? 'an array' : 'an object';
+    }
+  }
+  return String(value);
 }
 
 function resolve(parsed: ParsedEnvironment): Environment {
@@ -87,9 +125,11 @@ function resolve(parsed: ParsedEnvironment): Environment {
       labels,
       taints,
       configPath: explicit ? `nodeGroups[${i}]` : 'nodeGroupDefaults',
+      ...nodeImage(g.instanceTypes ?? d.instanceTypes, g.amiType ?? d.amiType, g.releaseVersion ?? d.releaseVersion),
     };
   });
   const m = parsed.molecule;
+  const heap = effectiveHeap(m.vmOptionsOverrides, m.heapMiB ?? DEFAULT_HEAP_MIB, memoryToMiB(m.resources.limits.memory));
   return {
     ...parsed,
     cluster: { ...parsed.cluster, name: parsed.cluster.name ?? `${parsed.name}-boomi-molecule` },
@@ -97,18 +137,29 @@ function resolve(parsed: ParsedEnvironment): Environment {
     nodeGroups,
     molecule: {
       ...m,
-      effectiveHeapMiB: heapFromVmOptions(m.vmOptionsOverrides) ?? m.heapMiB ?? DEFAULT_HEAP_MIB,
+      effectiveHeapMiB: heap.mib,
+      effectiveHeap: heap,
       forceRestartOverrideMs: forceRestartMsFromProperties(m.containerPropertiesOverrides),
     },
   };
 }
 
+/** What validation judges against besides the input. */
+export interface ValidationOptions {
+  /**
+   * The day the Kubernetes lifecycle rules judge against (a minor past the end
+   * of extended support is refused). Injected so rules never read the clock.
+   * @default - now
+   */
+  readonly today?: Date;
+}
+
 /** Validates without throwing: every problem at once, or the environment. */
-export function validateEnvironment(input: unknown): ValidationResult {
-  const parsed = EnvironmentSchema.safeParse(input);
+export function validateEnvironment(input: unknown, options: ValidationOptions = {}): ValidationResult {
+  const parsed = EnvironmentSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
   const environment = resolve(parsed.data);
-  const issues = checkRules(environment);
+  const issues = [...checkRules(environment), ...checkUpgradeRules(environment, options.today ?? new Date())];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, environment };
 }
 
@@ -116,8 +167,8 @@ export function validateEnvironment(input: unknown): ValidationResult {
  * The entry point of every environment file: returns the validated environment
  * or throws a ConfigError naming every bad field and its fix.
  */
-export function defineEnvironment(input: EnvironmentInput): Environment {
-  const result = validateEnvironment(input);
+export function defineEnvironment(input: EnvironmentInput, options: ValidationOptions = {}): Environment {
+  const result = validateEnvironment(input, options);
   if (!result.ok) {
     const name = typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : '?';
     throw new ConfigError(name, result.issues);

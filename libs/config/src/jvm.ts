@@ -49,3 +49,59 @@ export function forceRestartMsFromProperties(properties: string): number | undef
   }
   return undefined;
 }
+
+/** The JVM's default MaxRAMPercentage (share of MaxRAM used as max heap). */
+export const JVM_DEFAULT_MAX_RAM_PERCENTAGE = 25;
+
+const lastOption = (vmOptions: string, re: RegExp): RegExpMatchArray | undefined => {
+  const all = [...vmOptions.matchAll(re)];
+  return all[all.length - 1];
+};
+const MAX_RAM_PERCENTAGE_RE = /(?:^|\|)\s*-XX:MaxRAMPercentage=(\d+(?:\.\d+)?)\s*(?=\||$)/g;
+const MAX_RAM_RE = /(?:^|\|)\s*-XX:MaxRAM=(\d+)([kKmMgGtT]?)\s*(?=\||$)/g;
+const SIZE_TO_MIB: Readonly<Record<string, number>> = { '': 1 / 1024 ** 2, k: 1 / 1024, m: 1, g: 1024, t: 1024 ** 2 };
+
+/** `-XX:MaxRAMPercentage=<n>` (last one wins), or undefined when absent, unreadable or outside (0, 100]. */
+export function maxRamPercentageFromVmOptions(vmOptions: string): number | undefined {
+  const m = lastOption(vmOptions, MAX_RAM_PERCENTAGE_RE);
+  const pct = m ? Number(m[1]) : undefined;
+  // The JVM refuses a share outside (0, 100]: not a heap (bypass-rules.ts reports the option).
+  return pct !== undefined && pct > 0 && pct <= 100 ? pct : undefined;
+}
+
+/** `-XX:MaxRAM=<size>` in MiB (last one wins), or undefined when absent or unreadable. */
+export function maxRamFromVmOptions(vmOptions: string): number | undefined {
+  const m = lastOption(vmOptions, MAX_RAM_RE);
+  return m ? Number(m[1]) * SIZE_TO_MIB[m[2].toLowerCase()] : undefined;
+}
+
+/** The max heap the JVM will use, and the setting it comes from (for messages). */
+export interface EffectiveHeap {
+  readonly mib: number;
+  /** The setting it comes from, in words, e.g. `-Xmx in molecule.vmOptionsOverrides`. */
+  readonly source: string;
+  /** True when the heap is a share of the memory limit (MaxRAMPercentage without MaxRAM or -Xmx): raising the limit raises it. */
+  readonly followsMemoryLimit: boolean;
+}
+
+/**
+ * The Molecule's max heap as the JVM computes it: `-Xmx` when given; else, when
+ * `-XX:MaxRAMPercentage` or `-XX:MaxRAM` is given, MaxRAM (default: the
+ * container's memory limit, which the JVM reads from the cgroup) ×
+ * MaxRAMPercentage (default 25 %); else `heapMiB` (the image's -Xmx).
+ */
+export function effectiveHeap(vmOptions: string, heapMiB: number, memoryLimitMiB: number): EffectiveHeap {
+  const xmx = heapFromVmOptions(vmOptions);
+  if (xmx !== undefined) return { mib: xmx, source: '-Xmx in molecule.vmOptionsOverrides', followsMemoryLimit: false };
+  const pct = maxRamPercentageFromVmOptions(vmOptions);
+  const maxRam = maxRamFromVmOptions(vmOptions);
+  if (pct === undefined && maxRam === undefined) return { mib: heapMiB, source: 'molecule.heapMiB', followsMemoryLimit: false };
+  const base = maxRam ?? memoryLimitMiB;
+  const share = pct ?? JVM_DEFAULT_MAX_RAM_PERCENTAGE;
+  const ram = maxRam !== undefined ? '-XX:MaxRAM' : 'the memory limit';
+  return {
+    mib: Math.floor((base * share) / 100),
+    source: `${share}% of ${ram} (${Math.round(base)}Mi) from ${pct !== undefined ? '-XX:MaxRAMPercentage' : 'the default MaxRAMPercentage'} in molecule.vmOptionsOverrides`,
+    followsMemoryLimit: maxRam === undefined,
+  };
+}

@@ -4,7 +4,9 @@ import type { ConfigIssue } from './errors';
 import { deepMerge, validInput, type Overrides } from '../test/valid-input';
 
 const issuesOf = (result: ValidationResult): readonly ConfigIssue[] => (result.ok ? [] : result.issues);
-const validate = (overrides: Overrides) => issuesOf(validateEnvironment(validInput(overrides)));
+// The day the catalog was last checked: keeps the lifecycle rule from failing these cases as the calendar moves.
+const TODAY = new Date('2026-11-30T12:00:00Z');
+const validate = (overrides: Overrides) => issuesOf(validateEnvironment(validInput(overrides), { today: TODAY }));
 
 /** Molecule resources in full (the schema defaults them as one object). */
 const moleculeResources = (requestMemory: string, limitMemory: string, requestCpu = '500m', limitCpu = '1000m'): Overrides => ({
@@ -17,6 +19,22 @@ const FORCE_RESTART = 'com.boomi.container.elasticity.forceRestartOverride';
 
 describe('checkRules: refused', () => {
   it.each<[string, Overrides, string, string]>([
+    // CI's path to the cluster API
+    [
+      'GitHub-hosted egress wider than the endpoint CIDR',
+      { ci: { workloadsPlan: { runner: 'github-hosted', egressCidrs: ['203.0.112.0/23'] } } },
+      'ci.workloadsPlan.egressCidrs[0]',
+      '(203.0.112.0/23) is not inside cluster.endpoint.publicAccessCidrs (203.0.113.0/24): add it there',
+    ],
+    [
+      'GitHub-hosted plans with a private-only endpoint',
+      {
+        cluster: { endpoint: { publicAccess: false, privateAccess: true, publicAccessCidrs: [] } },
+        ci: { workloadsPlan: { runner: 'github-hosted', egressCidrs: ['203.0.113.0/24'] } },
+      },
+      'ci.workloadsPlan.runner',
+      "('github-hosted') needs cluster.endpoint.publicAccess",
+    ],
     // availability zones
     [
       'an AZ of another region',
@@ -95,19 +113,19 @@ describe('checkRules: refused', () => {
       'an unpinned Kubernetes minor',
       { cluster: { kubernetesVersion: '1.20' } },
       'cluster.kubernetesVersion',
-      '(1.20) has no pinned add-on and autoscaler versions: use one of 1.32, 1.33, 1.34',
+      '(1.20) has no pinned add-on and autoscaler versions: use one of 1.32, 1.33, 1.34, 1.35, 1.36',
     ],
     [
       'an autoscaler tag for another minor',
       { autoscaler: { imageTag: 'v1.32.3' } },
       'autoscaler.imageTag',
-      '(v1.32.3) is for Kubernetes 1.32 but the cluster runs 1.33',
+      '(v1.32.3) is for Kubernetes 1.32 but the cluster runs 1.36',
     ],
     [
       'an autoscaler tag for another minor (names the catalog tag)',
       { cluster: { kubernetesVersion: '1.34' }, autoscaler: { imageTag: 'v1.33.1' } },
       'autoscaler.imageTag',
-      'remove the field to use v1.34.0',
+      'remove the field to use v1.34.5',
     ],
     // node groups
     [
@@ -269,8 +287,11 @@ describe('checkRules: accepted', () => {
     ['a private-only endpoint without CIDRs', { cluster: { endpoint: { publicAccess: false, privateAccess: true, publicAccessCidrs: [] } } }],
     ['a public-only endpoint with CIDRs', { cluster: { endpoint: { publicAccess: true, privateAccess: false } } }],
     ['Kubernetes 1.32', { cluster: { kubernetesVersion: '1.32' } }],
+    ['Kubernetes 1.33', { cluster: { kubernetesVersion: '1.33' } }],
     ['Kubernetes 1.34', { cluster: { kubernetesVersion: '1.34' } }],
-    ['an autoscaler patch of the same minor', { autoscaler: { imageTag: 'v1.33.4' } }],
+    ['Kubernetes 1.35', { cluster: { kubernetesVersion: '1.35' } }],
+    ['Kubernetes 1.36 with extended support', { cluster: { kubernetesVersion: '1.36', supportType: 'EXTENDED' } }],
+    ['an autoscaler patch of the same minor', { autoscaler: { imageTag: 'v1.36.4' } }],
     ['maxNodesTotal equal to the sum of maxSize', { autoscaler: { maxNodesTotal: 300 } }],
     ['maxNodesTotal below the sum with the autoscaler off', { autoscaler: { enabled: false, maxNodesTotal: 250 } }],
     ['desiredSize at minSize and maxSize', {
@@ -293,6 +314,10 @@ describe('checkRules: accepted', () => {
     ['Atom Queues with the HPA off', { molecule: { atomQueues: { inUse: true } }, hpa: { enabled: false } }],
     ['replicas at hpa.maxReplicas', { molecule: { replicas: 20 } }],
     ['replicas outside hpa bounds with the HPA off', { molecule: { replicas: 1 }, hpa: { enabled: false } }],
+    ['GitHub-hosted plans from a CIDR inside the endpoint\'s', { ci: { workloadsPlan: { runner: 'github-hosted', egressCidrs: ['203.0.113.16/28'] } } }],
+    ['GitHub-hosted plans from exactly the endpoint\'s CIDR', { ci: { workloadsPlan: { runner: 'github-hosted', egressCidrs: ['203.0.113.0/24'] } } }],
+    ['self-hosted plans with a private endpoint', { ci: { workloadsPlan: { runner: 'self-hosted', labels: ['self-hosted', 'boomi-vpc'] } } }],
+    ['no CI plans of the workloads stack', { ci: { workloadsPlan: { runner: 'none' } } }],
   ])('%s', (_title, overrides) => {
     expect(validate(overrides)).toEqual([]);
   });

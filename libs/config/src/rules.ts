@@ -11,6 +11,8 @@ import { cpuToMillicores, memoryToMiB } from './quantity';
 import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';
 import { KUBERNETES_RELEASES, minorOf } from './catalog';
 import { checkCapacity } from './capacity';
+import { AWS_RULES } from './aws-rules';
+import { BYPASS_RULES } from './bypass-rules';
 
 /** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
 export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
@@ -79,6 +81,53 @@ const endpoint: Rule = (env) => {
   return out;
 };
 
+/** CI's path to the cluster API must exist: GitHub-hosted egress inside the public CIDRs, or a runner in the VPC on the private endpoint. */
+const ciWorkloadsPlan: Rule = (env) => {
+  const plan = env.ci.workloadsPlan;
+  const e = env.cluster.endpoint;
+  const out: ConfigIssue[] = [];
+  if (plan.runner === 'github-hosted') {
+    if (!e.publicAccess) {
+      out.push(issue('ci.workloadsPlan.runner', "('github-hosted') needs cluster.endpoint.publicAccess: a GitHub-hosted runner is outside the VPC; use 'self-hosted' with a runner in the VPC, or 'none'"));
+    } else {
+      const allowed = e.publicAccessCidrs.map(mustParseCidr);
+      plan.egressCidrs.forEach((c, i) => {
+        const cidr = mustParseCidr(c);
+        if (!allowed.some((a) => a.prefix <= cidr.prefix && cidrsOverlap(a, cidr))) {
+          out.push(
+            issue(
+              `ci.workloadsPlan.egressCidrs[${i}]`,
+              `(${c}) is not inside cluster.endpoint.publicAccessCidrs (${e.publicAccessCidrs.join(', ') || 'none'}): add it there, or the plan cannot reach the cluster API`,
+            ),
+          );
+        }
+      });
+    }
+  }
+  if (plan.runner === 'self-hosted' && !e.privateAccess) {
+    out.push(issue('ci.workloadsPlan.runner', "('self-hosted') needs cluster.endpoint.privateAccess: a runner in the VPC reaches the API through the private endpoint; set privateAccess true"));
+  }
+  return out;
+};
+
+/**
+ * The Molecule's namespace holds boomi-secret: it must not be a namespace of
+ * the platform's Helm releases, where the CI plan role reads Secrets (the helm
+ * provider keeps its releases there) and the operator runs.
+ */
+const moleculeNamespace: Rule = (env) => {
+  const shared = new Map([
+    ['kube-system', 'the add-ons\' Helm releases'],
+    ['external-secrets', 'the External Secrets Operator'],
+    [env.monitoring.namespace, 'the monitoring release (monitoring.namespace)'],
+  ]);
+  const ns = env.molecule.namespace;
+  const owner = shared.get(ns);
+  return owner
+    ? [issue('molecule.namespace', `('${ns}') is the namespace of ${owner}, whose Secrets the CI plan role may read: give the Molecule its own namespace, e.g. 'boomi'`)]
+    : [];
+};
+
 const kubernetesVersion: Rule = (env) => {
   const out: ConfigIssue[] = [];
   const minor = env.cluster.kubernetesVersion;
@@ -143,12 +192,16 @@ const moleculeResources: Rule = (env) => {
   if (xmx === undefined && /-Xmx/.test(m.vmOptionsOverrides)) {
     out.push(issue('molecule.vmOptionsOverrides', `has an -Xmx the JVM would not read ('${m.vmOptionsOverrides}'): write it as -Xmx<n>[k|m|g], e.g. -Xmx1024m`));
   }
-  const heapSource = xmx !== undefined ? '-Xmx in molecule.vmOptionsOverrides' : 'molecule.heapMiB';
+  const heapSource = m.effectiveHeap.source;
   if (reqMem < 1.2 * heap) {
     out.push(
       issue(
         `${base}.requests.memory`,
-        `(${m.resources.requests.memory}) must be ≥ 1.2 × heap (${heap}Mi from ${heapSource}): raise it to ${Math.ceil(1.2 * heap)}Mi or lower the heap`,
+        `(${m.resources.requests.memory}) must be ≥ 1.2 × heap (${heap}Mi from ${heapSource}): ` +
+          // A heap that is a share of the limit grows with it: only a lower share fixes it.
+          (m.effectiveHeap.followsMemoryLimit
+            ? `lower -XX:MaxRAMPercentage to at most ${Math.floor((reqMem / 1.2 / limMem) * 100)}, or set -Xmx`
+            : `raise it to ${Math.ceil(1.2 * heap)}Mi or lower the heap`),
       ),
     );
   }
@@ -208,7 +261,7 @@ const moleculeLifecycle: Rule = (env) => {
     out.push(
       issue(
         'molecule.service.sourceRanges',
-        "is empty while molecule.service.scheme is 'internet-facing', which would open the Molecule's load balancer to the whole internet: list the client CIDRs (0.0.0.0/0 if you really mean everyone), or set scheme 'internal'",
+        "is empty while molecule.service.scheme is 'internet-facing', which would open the Molecule's load balancer to the whole internet: list the client CIDRs (0.0.0.0/0 together with molecule.service.acceptOpenToInternet true if you really mean everyone), or set scheme 'internal'",
       ),
     );
   }
@@ -257,6 +310,8 @@ export const RULES: readonly Rule[] = [
   availabilityZones,
   network,
   endpoint,
+  ciWorkloadsPlan,
+  moleculeNamespace,
   kubernetesVersion,
   nodeGroups,
   moleculeResources,
@@ -264,6 +319,8 @@ export const RULES: readonly Rule[] = [
   placement,
   nodeLocalDns,
   checkCapacity,
+  ...AWS_RULES,
+  ...BYPASS_RULES,
 ];
 
 /**

@@ -4,7 +4,7 @@
  * EnvironmentSchema (schema.ts) as `nodeHealth`, `nodeLocalDns`, `monitoring`.
  */
 import { z } from 'zod';
-import { k8sName, resources } from './schema-fields';
+import { cidr, k8sName, resources } from './schema-fields';
 
 /**
  * Node health (seed 001): node-problem-detector (Helm, kube-system) turns
@@ -70,3 +70,42 @@ export const MonitoringSchema = z
     /** Any kube-prometheus-stack values, deep-merged last. @default {} */
     valuesOverride: z.record(z.string(), z.unknown()).default({}),
   });
+
+const runnerLabel = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, {
+  message: "must be a GitHub Actions runner label, e.g. 'ubuntu-24.04' or 'boomi-prod-vpc'",
+});
+
+/**
+ * How the pull-request workflow (.github/workflows/plan.yml) reaches this
+ * environment's cluster API to plan its workloads stack. Only that stack
+ * needs the API (the kubernetes and helm providers); the others plan on a
+ * GitHub-hosted runner against AWS APIs alone.
+ * - `none`: the workloads stack is not planned in CI; the PR comment says so.
+ * - `github-hosted`: a GitHub-hosted runner (`runsOn`, e.g. a larger runner
+ *   with static egress IPs) whose egress CIDRs (`egressCidrs`) must lie inside
+ *   `cluster.endpoint.publicAccessCidrs`.
+ * - `self-hosted`: a runner inside the VPC (`labels`), reaching the private
+ *   endpoint (`cluster.endpoint.privateAccess` must be on).
+ * Either path also gives the plan role its view-only EKS access entry.
+ */
+export const CiWorkloadsPlanSchema = z.discriminatedUnion('runner', [
+  z.strictObject({ runner: z.literal('none') }),
+  z.strictObject({
+    runner: z.literal('github-hosted'),
+    /** The runner label (`runs-on`). @default 'ubuntu-24.04' */
+    runsOn: runnerLabel.default('ubuntu-24.04'),
+    /** The runners' egress CIDRs; each must be inside cluster.endpoint.publicAccessCidrs. */
+    egressCidrs: z.array(cidr).min(1, { message: 'must list the runners\' egress CIDRs (at least one)' }),
+  }),
+  z.strictObject({
+    runner: z.literal('self-hosted'),
+    /** The runner's labels (`runs-on`), e.g. ['self-hosted', 'linux', 'boomi-prod-vpc']. */
+    labels: z.array(runnerLabel).min(1, { message: 'must list the self-hosted runner\'s labels (at least one)' }),
+  }),
+]);
+
+/** CI settings of one environment (see {@link CiWorkloadsPlanSchema}). */
+export const CiSchema = z.strictObject({
+  /** @default { runner: 'none' } */
+  workloadsPlan: CiWorkloadsPlanSchema.default({ runner: 'none' }),
+});

@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { cidr, duration, k8sName, memory, resources } from './schema-fields';
-import { MonitoringSchema, NodeHealthSchema, NodeLocalDnsSchema } from './schema-extras';
+import { CiSchema, MonitoringSchema, NodeHealthSchema, NodeLocalDnsSchema } from './schema-extras';
+import { DEFAULT_KUBERNETES_VERSION } from './catalog';
+import { amiType, releaseVersion, supportType } from './schema-upgrades';
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
@@ -34,6 +36,9 @@ const nodeGroupFields = {
   diskSizeGiB: z.number().int().min(20).max(16384),
   labels: z.record(z.string(), z.string()),
   taints: z.array(TaintSchema),
+  // Upgrades (issue 15): schema-upgrades.ts
+  amiType,
+  releaseVersion,
 };
 
 /** Values every node group starts from (seed 000's managedNodeGroups). */
@@ -54,6 +59,19 @@ export const NodeGroupDefaultsSchema = z.strictObject({
   labels: nodeGroupFields.labels.default({}),
   /** Kubernetes node taints. @default [] */
   taints: nodeGroupFields.taints.default([]),
+  // --- Upgrades (issue 15): see schema-upgrades.ts and upgrade-rules.ts ---
+  /**
+   * Node AMI type. @default 'AL2023_x86_64_STANDARD', or 'AL2023_ARM_64_STANDARD'
+   * when every instance type of the group is Graviton (arm64); a type of the
+   * other architecture is refused, never silently mixed.
+   */
+  amiType: nodeGroupFields.amiType.optional(),
+  /**
+   * Pin the nodes' AMI release (`<kubernetes version>-<YYYYMMDD>`); its minor must
+   * be the cluster's. @default - the latest AMI release for the cluster's minor
+   * at node group create or version update
+   */
+  releaseVersion: nodeGroupFields.releaseVersion.optional(),
 });
 
 /** One explicit node group: a name, its one AZ, and any field to override. */
@@ -72,6 +90,9 @@ export const NodeGroupEntrySchema = z.strictObject({
   diskSizeGiB: nodeGroupFields.diskSizeGiB.optional(),
   labels: nodeGroupFields.labels.optional(),
   taints: nodeGroupFields.taints.optional(),
+  // Upgrades (issue 15)
+  amiType: nodeGroupFields.amiType.optional(),
+  releaseVersion: nodeGroupFields.releaseVersion.optional(),
 });
 
 export const EnvironmentSchema = z.strictObject({
@@ -119,11 +140,19 @@ export const EnvironmentSchema = z.strictObject({
       })
       .optional(),
     /**
-     * Kubernetes minor, pinned. Seed 000 used 1.16, which EKS no longer offers;
-     * the default is a minor that EKS supports today and our catalog pins.
-     * @default '1.33'
+     * Kubernetes minor, pinned; node groups follow it. Seed 000 used 1.16, which
+     * EKS no longer offers; the default is the newest minor with the longest
+     * standard support (catalog.ts, lifecycle.ts). Change it one minor at a time
+     * (docs/upgrades.md). @default '1.36'
      */
-    kubernetesVersion: z.string().regex(/^1\.\d{2}$/, { message: 'must be a minor such as 1.33' }).default('1.33'),
+    kubernetesVersion: z.string().regex(/^1\.\d{2}$/, { message: 'must be a minor such as 1.36' }).default(DEFAULT_KUBERNETES_VERSION),
+    /**
+     * EKS upgrade policy (schema-upgrades.ts). STANDARD: at the end of standard
+     * support EKS upgrades the control plane to the next minor on its own, with
+     * no extended-support charge. EXTENDED: the cluster keeps its minor 12 more
+     * months at a higher cost per cluster-hour. @default 'STANDARD'
+     */
+    supportType: supportType.default('STANDARD'),
     endpoint: z
       .strictObject({
         /** @default true */
@@ -132,6 +161,8 @@ export const EnvironmentSchema = z.strictObject({
         publicAccessCidrs: z.array(cidr).default([]),
         /** @default true */
         privateAccess: z.boolean().default(true),
+        /** Accept 0.0.0.0/0 in publicAccessCidrs: the API open to the whole internet (refused otherwise). @default false */
+        acceptOpenToInternet: z.boolean().default(false),
       })
       .prefault({}),
     /** Kubernetes service CIDR; must not overlap the VPC. @default '172.20.0.0/16' */
@@ -200,6 +231,12 @@ export const EnvironmentSchema = z.strictObject({
       secretName: z
         .string()
         .regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, { message: 'must be a Secrets Manager secret name' }),
+      /**
+       * How often the External Secrets Operator re-reads the secret and
+       * updates `boomi-secret`; running pods keep the values they started
+       * with (docs/ci-and-secrets.md, "Rotation"). @default '1h'
+       */
+      refreshInterval: duration.default('1h'),
     }),
     atomQueues: z
       .strictObject({
@@ -219,6 +256,8 @@ export const EnvironmentSchema = z.strictObject({
         scheme: z.enum(['internet-facing', 'internal']).default('internet-facing'),
         /** Client CIDRs allowed to the NLB listener (loadBalancerSourceRanges); required when internet-facing. @default [] */
         sourceRanges: z.array(cidr).default([]),
+        /** Accept 0.0.0.0/0 in sourceRanges: the load balancer open to the whole internet (refused otherwise). @default false */
+        acceptOpenToInternet: z.boolean().default(false),
       })
       .prefault({}),
     probes: z
@@ -327,6 +366,8 @@ export const EnvironmentSchema = z.strictObject({
   nodeLocalDns: NodeLocalDnsSchema.prefault({}),
   /** Monitoring (seed 001): see schema-extras.ts. @default off */
   monitoring: MonitoringSchema.prefault({}),
+  /** Where CI plans this environment (docs/ci-and-secrets.md): see schema-extras.ts. @default no CI plan of the workloads stack */
+  ci: CiSchema.prefault({}),
 });
 
 /** What an environment file writes: everything with a default may be left out. */

@@ -20,8 +20,9 @@ export interface EfsCsiIdentityProps {
  * nothing for a static PV, but the driver needs it for dynamic access points.
  * The node daemonset (`efs-csi-node-sa`) does the mounts: with the `iam` mount
  * option it authenticates as itself, so it gets ClientMount/ClientWrite on this
- * file system only (Pod Identity on the node service account needs the add-on
- * ≥ v3.0.0; efs-utils ≥ 2.3 reads those credentials).
+ * file system only (the driver supports EKS Pod Identity since v2.0.5, "Add Pod
+ * Identity Support (#1254)" in its CHANGELOG-2.x.md; efs-utils ≥ 2.3 reads
+ * those credentials).
  */
 export class EfsCsiIdentity extends Construct {
   readonly controllerRoleArn: string;

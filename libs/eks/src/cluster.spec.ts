@@ -36,6 +36,11 @@ describe('Cluster', () => {
     expect(cluster).toEqual(expect.objectContaining({ name: 'boomi-dev', version: '1.32' }));
   });
 
+  it('sets the upgrade policy from supportType, STANDARD by default', () => {
+    expect(synthCluster().cluster.upgrade_policy).toEqual({ support_type: 'STANDARD' });
+    expect(synthCluster({ supportType: 'EXTENDED' }).cluster.upgrade_policy).toEqual({ support_type: 'EXTENDED' });
+  });
+
   it('enables all five control-plane log types', () => {
     const { cluster } = synthCluster();
     expect([...cluster.enabled_cluster_log_types].sort()).toEqual(['api', 'audit', 'authenticator', 'controllerManager', 'scheduler']);

@@ -16,7 +16,7 @@ export const CLUSTER_ADMIN_POLICY_ARN = 'arn:aws:eks::aws:cluster-access-policy/
 
 export interface ClusterProps {
   readonly clusterName: string;
-  /** Kubernetes minor, pinned (e.g. '1.33'). */
+  /** Kubernetes minor, pinned (e.g. '1.36'); change it one minor at a time. */
   readonly kubernetesVersion: string;
   /** Subnets for the control plane's network interfaces (private ones). */
   readonly subnetIds: readonly string[];
@@ -32,6 +32,13 @@ export interface ClusterProps {
   readonly adminPrincipalArns: readonly string[];
   /** @default 90 */
   readonly logRetentionDays?: number;
+  /**
+   * EKS upgrade policy (`upgrade_policy.support_type`). STANDARD: EKS upgrades
+   * the control plane to the next minor on its own at the end of standard
+   * support. EXTENDED: the cluster keeps its minor 12 more months, at a higher
+   * cost per cluster-hour. @default 'STANDARD'
+   */
+  readonly supportType?: 'STANDARD' | 'EXTENDED';
 }
 
 /**
@@ -50,6 +57,7 @@ export class Cluster extends Construct {
   readonly clusterSecurityGroupId: string;
   readonly kmsKeyArn: string;
   readonly logGroupName: string;
+  /** The control plane's Kubernetes minor, as configured (e.g. '1.36'). */
   readonly kubernetesVersion: string;
   readonly cluster: EksCluster;
 
@@ -105,7 +113,7 @@ export class Cluster extends Construct {
       accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false },
       encryptionConfig: { resources: ['secrets'], provider: { keyArn: key.arn } },
       enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
-      upgradePolicy: { supportType: 'STANDARD' },
+      upgradePolicy: { supportType: props.supportType ?? 'STANDARD' },
       dependsOn: [logGroup, policy],
     });
 

@@ -18,7 +18,7 @@ function synthNodeGroups(
 ): { json: StackJson; nodeGroups: NodeGroups } {
   const { json, result } = synthConstruct((scope) => {
     const extra = before?.(scope) ?? {};
-    return new NodeGroups(scope, 'nodes', { clusterName: 'boomi-dev', groups: GROUPS, ...props, ...extra });
+    return new NodeGroups(scope, 'nodes', { clusterName: 'boomi-dev', kubernetesVersion: '1.36', groups: GROUPS, ...props, ...extra });
   });
   return { json, nodeGroups: result };
 }
@@ -256,5 +256,29 @@ describe('NodeGroups', () => {
         taint: [{ key: 'spot', value: 'true', effect: 'PREFER_NO_SCHEDULE' }],
       }),
     );
+  });
+
+  describe('nodes follow the control plane', () => {
+    it('gives every group the cluster minor and an explicit AL2023 x86_64 AMI type, with no release pin by default', () => {
+      const { json } = synthNodeGroups({ kubernetesVersion: '1.35' });
+      for (const name of ['workers-a', 'workers-b', 'workers-c']) {
+        const g = nodeGroupNamed(json, name);
+        expect(g).toEqual(expect.objectContaining({ version: '1.35', ami_type: 'AL2023_x86_64_STANDARD' }));
+        expect(g.release_version).toBeUndefined();
+      }
+    });
+
+    it('passes an ARM AMI type and an AMI release pin through, per group', () => {
+      const { json } = synthNodeGroups({
+        groups: [
+          { name: 'arm', subnetId: 'subnet-0a', instanceTypes: ['m7g.large'], amiType: 'AL2023_ARM_64_STANDARD', releaseVersion: '1.36.0-20260715' },
+          { name: 'x86', subnetId: 'subnet-0b' },
+        ],
+      });
+      expect(nodeGroupNamed(json, 'arm')).toEqual(
+        expect.objectContaining({ version: '1.36', ami_type: 'AL2023_ARM_64_STANDARD', release_version: '1.36.0-20260715', instance_types: ['m7g.large'] }),
+      );
+      expect(nodeGroupNamed(json, 'x86')).toEqual(expect.objectContaining({ version: '1.36', ami_type: 'AL2023_x86_64_STANDARD' }));
+    });
   });
 });

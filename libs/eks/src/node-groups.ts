@@ -40,7 +40,20 @@ export interface NodeGroupSpec {
   readonly labels?: Readonly<Record<string, string>>;
   /** @default [] */
   readonly taints?: readonly NodeGroupTaint[];
+  /**
+   * Node AMI type (`ami_type`), always written out so EKS never picks one.
+   * @default 'AL2023_x86_64_STANDARD'
+   */
+  readonly amiType?: NodeAmiType;
+  /**
+   * AMI release (`release_version`, e.g. '1.36.0-20260715'); its minor must be
+   * the cluster's. @default - the latest AMI release of `kubernetesVersion`
+   */
+  readonly releaseVersion?: string;
 }
+
+/** The node AMI types a group may run: EKS optimized AL2023, x86_64 or ARM (Graviton). */
+export type NodeAmiType = 'AL2023_x86_64_STANDARD' | 'AL2023_ARM_64_STANDARD';
 
 /** EKS node auto repair of a managed node group (`node_repair_config`). */
 export interface NodeRepair {
@@ -55,9 +68,19 @@ export interface NodeRepair {
 
 export interface NodeGroupsProps {
   readonly clusterName: string;
+  /**
+   * Kubernetes minor of the nodes (`version`): the cluster's, so a minor bump
+   * upgrades the nodes in the same apply. They roll after the control plane
+   * and the add-ons nodes need, because they depend on those (`dependsOn`).
+   */
+  readonly kubernetesVersion: string;
   /** One managed node group each (seed 000: one per AZ, so the autoscaler balances zones). */
   readonly groups: readonly NodeGroupSpec[];
-  /** What must exist before nodes join (the vpc-cni add-on). @default [] */
+  /**
+   * What must exist (and be upgraded) before nodes join or roll: the add-ons
+   * nodes need (vpc-cni, kube-proxy, eks-pod-identity-agent). Apply order:
+   * control plane → these add-ons → node groups → the rest. @default []
+   */
   readonly dependsOn?: ITerraformDependable[];
   /**
    * Tags for the nodes' instances, volumes and network interfaces. The AWS
@@ -81,6 +104,7 @@ export const NODE_GROUP_DEFAULTS = {
   maxSize: 100,
   desiredSize: 1,
   diskSizeGiB: 20,
+  amiType: 'AL2023_x86_64_STANDARD',
 } as const;
 
 /**
@@ -158,6 +182,10 @@ export class NodeGroups extends Construct {
         subnetIds: [g.subnetId],
         instanceTypes: [...(g.instanceTypes ?? d.instanceTypes)],
         capacityType: g.capacityType ?? d.capacityType,
+        // Nodes follow the control plane: same minor, explicit AMI type, optional AMI release pin.
+        version: props.kubernetesVersion,
+        amiType: g.amiType ?? d.amiType,
+        releaseVersion: g.releaseVersion,
         scalingConfig: { minSize, maxSize, desiredSize },
         updateConfig: { maxUnavailable: 1 },
         labels: g.labels && Object.keys(g.labels).length > 0 ? { ...g.labels } : undefined,

@@ -5,3 +5,4 @@ export * from './manifest-order';
 export * from './molecule-chart';
 export * from './molecule-props';
 export * from './molecule-validation';
+export * from './external-secret';

@@ -1,4 +1,5 @@
 export * from './source-files';
 export * from './synth';
 export * from './kubernetes-validate';
+export * from './hcl-expression';
 export * from './jsonencode';

@@ -267,7 +267,8 @@ describe('the libraries, installed from their npm tarballs outside the workspace
 
     it('uses its own configuration', () => {
       expect(resources('aws_vpc')[0].cidr_block).toBe('10.42.0.0/16');
-      expect(resources('aws_eks_cluster')[0]).toMatchObject({ name: 'acme', version: '1.33' });
+      expect(resources('aws_eks_cluster')[0]).toMatchObject({ name: 'acme', version: '1.36' });
+      for (const group of resources('aws_eks_node_group')) expect(group).toMatchObject({ version: '1.36', ami_type: 'AL2023_x86_64_STANDARD' });
       expect(resources('aws_eks_node_group').map((n) => n.node_group_name).sort()).toEqual(['eu-central-1a', 'eu-central-1b']);
       const statefulSet = resources('kubernetes_manifest').find((m) => m.manifest.kind === 'StatefulSet')!;
       expect(statefulSet.manifest.metadata.namespace).toBe('acme-molecule');

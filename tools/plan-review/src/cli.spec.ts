@@ -82,6 +82,17 @@ describe('plan-review CLI', () => {
       expect(md).toContain('| `net` | 0 | 1 | 0 | 0 | ✅ |\n| `jobs` | – | – | – | – | ❌ terraform init failed |');
     });
 
+    it('records a stack CI does not plan (no path to its cluster API) as not planned, with the reason, not as a failure', async () => {
+      const reason = "no CI path to the prod cluster API (ci.workloadsPlan.runner is 'none')";
+      expect((await cli('--plan-skipped', reason, '--stack', 'prod-workloads', '--out', 'skipped/prod-workloads/summary.json')).code).toBe(0);
+      const summary = JSON.parse(fs.readFileSync(path.join(tmp, 'skipped/prod-workloads/summary.json'), 'utf8'));
+      expect(summary).toMatchObject({ stack: 'prod-workloads', ok: true, skipped: reason });
+      const md = (await cli('--plans', 'skipped')).stdout;
+      expect(md).toContain(`| \`prod-workloads\` | – | – | – | – | ⏭️ not planned: ${reason} |`);
+      expect(md).not.toContain('❌');
+      expect(await cli('--plan-skipped', reason)).toMatchObject({ code: 1, stderr: expect.stringContaining('--stack ID is required') });
+    });
+
     it('needs --stack, and JSON', async () => {
       expect(await cli('--summarize-plan', 'plan.json')).toMatchObject({ code: 1, stderr: expect.stringContaining('--stack ID is required') });
       fs.writeFileSync(path.join(tmp, 'bad.json'), 'Error: no');

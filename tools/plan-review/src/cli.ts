@@ -6,12 +6,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { failedPlan, renderPlansMarkdown, summarizePlan, type PlanSummary } from './plan-summary';
+import { failedPlan, renderPlansMarkdown, skippedPlan, summarizePlan, type PlanSummary } from './plan-summary';
 import { renderJson } from './render-json';
 import { renderMarkdown } from './render-markdown';
 import { buildReview } from './review';
 import { cleanUpAll, defaultBase, isDirty, normalizePaths, PlanReviewError, readSynthDir, repoRoot, resolveCommit, synthRef, synthWorkingTree } from './synth-ref';
 import type { Revision, Synth } from './types';
+import { checkUpgrades } from './upgrade-guard';
 
 export const HELP = `plan-review — review what a change does to every stack, offline (no credentials, no Terraform)
 
@@ -20,6 +21,7 @@ Usage:
   plan-review --affected [--base REF] [--head REF] [--exclude ID,...] [--with-dependents] [--format json]
   plan-review --summarize-plan PLAN.json --stack ID [--out FILE]      (PLAN.json: terraform show -json; - for stdin)
   plan-review --plan-error MESSAGE --stack ID [--out FILE]            (a stack whose plan failed)
+  plan-review --plan-skipped REASON --stack ID [--out FILE]           (a stack CI does not plan, and why)
   plan-review --plans DIR [--link URL] [--order ID,...] [--out FILE]  (summaries → Markdown)
 
 Review options:
@@ -40,7 +42,8 @@ Review options:
   --synth-command CMD how to synthesize a checkout (default: npm run --silent synth)
   --repo DIR          the git repository (default: the current directory's)
 
-Exit codes: 0 nothing changed, 2 something changed, 1 error (with a message on stderr).
+Exit codes: 0 nothing changed, 2 something changed, 1 error (with a message on stderr), including an EKS
+cluster whose Kubernetes minor jumps more than one or goes down (the upgrade guard; the review is still written).
 `;
 
 export interface Io {
@@ -79,6 +82,7 @@ function parse(argv: readonly string[]) {
       title: { type: 'string' },
       'summarize-plan': { type: 'string' },
       'plan-error': { type: 'string' },
+      'plan-skipped': { type: 'string' },
       stack: { type: 'string' },
       plans: { type: 'string' },
       link: { type: 'string' },
@@ -149,6 +153,9 @@ async function review(o: Options, io: Io): Promise<number> {
   if (o.base && o['base-dir']) throw new PlanReviewError('--base and --base-dir: give one of them');
   if (o.head && o['head-dir']) throw new PlanReviewError('--head and --head-dir: give one of them');
   const [base, head] = await synthesizeBoth(o, io);
+  // Upgrade guard (upgrade-guard.ts): one line per cluster whose minor changes; a skipped minor or a downgrade fails.
+  const upgrades = checkUpgrades(base.synth, head.synth);
+  for (const line of upgrades.lines) io.stderr(`plan-review: ${line}\n`);
   const affectedOptions = { exclude: list(o.exclude), withDependents: o['with-dependents'] };
   const result = buildReview(base.synth, head.synth, base.revision, head.revision, affectedOptions);
   const affected = result.affected;
@@ -156,16 +163,20 @@ async function review(o: Options, io: Io): Promise<number> {
   const affectedText = affected.map((id) => `${id}\n`).join('');
 
   if (o['json-out']) write(o['json-out'], renderJson(result), io.cwd);
-  if (o['affected-out']) write(o['affected-out'], affectedText, io.cwd);
-  if (o.affected) emit(o.format === 'json' ? `${JSON.stringify({ affected, removed })}\n` : affectedText, o, io);
-  else emit(o.format === 'json' ? renderJson(result) : renderMarkdown(result, o.title ? { title: o.title } : {}), o, io);
+  // A refused upgrade leaves nothing to deploy: no affected list; the review itself is still shown.
+  if (o['affected-out'] && !upgrades.refused) write(o['affected-out'], affectedText, io.cwd);
+  if (o.affected) {
+    if (!upgrades.refused) emit(o.format === 'json' ? `${JSON.stringify({ affected, removed })}\n` : affectedText, o, io);
+  } else emit(o.format === 'json' ? renderJson(result) : renderMarkdown(result, o.title ? { title: o.title } : {}), o, io);
+  if (upgrades.refused) return 1;
   return result.changed ? 2 : 0;
 }
 
 function summarize(o: Options, io: Io): number {
-  if (!o.stack) throw new PlanReviewError('--summarize-plan/--plan-error: --stack ID is required');
+  if (!o.stack) throw new PlanReviewError('--summarize-plan/--plan-error/--plan-skipped: --stack ID is required');
   let summary: PlanSummary;
   if (o['plan-error'] !== undefined) summary = failedPlan(o.stack, o['plan-error']);
+  else if (o['plan-skipped'] !== undefined) summary = skippedPlan(o.stack, o['plan-skipped']);
   else {
     const file = o['summarize-plan']!;
     const text = file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
@@ -214,7 +225,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     return 0;
   }
   try {
-    if (o['summarize-plan'] !== undefined || o['plan-error'] !== undefined) return summarize(o, io);
+    if (o['summarize-plan'] !== undefined || o['plan-error'] !== undefined || o['plan-skipped'] !== undefined) return summarize(o, io);
     if (o.plans !== undefined) return plans(o, io);
     return await review(o, io);
   } catch (err) {

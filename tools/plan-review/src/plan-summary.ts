@@ -11,6 +11,8 @@ export interface PlanSummary {
   /** False when `terraform init` or `plan` failed; `error` says which. */
   readonly ok: boolean;
   readonly error?: string;
+  /** Set when the stack was deliberately not planned (no CI path to its cluster API): why. */
+  readonly skipped?: string;
   readonly create: readonly string[];
   readonly update: readonly string[];
   readonly replace: readonly string[];
@@ -49,6 +51,11 @@ export function failedPlan(stack: string, error: string): PlanSummary {
   return { stack, ok: false, error, create: [], update: [], replace: [], delete: [], outputs: [] };
 }
 
+/** The summary of a stack that CI does not plan, and why (`ci.workloadsPlan.runner: none`). Not a failure. */
+export function skippedPlan(stack: string, reason: string): PlanSummary {
+  return { stack, ok: true, skipped: reason, create: [], update: [], replace: [], delete: [], outputs: [] };
+}
+
 export interface PlansMarkdownOptions {
   /** Where the full text plans are (the workflow run's page). */
   readonly link?: string;
@@ -73,6 +80,7 @@ export function renderPlansMarkdown(summaries: readonly PlanSummary[], options: 
   lines.push('| stack | add | change | replace | destroy | |', '|---|---:|---:|---:|---:|---|');
   for (const s of sorted) {
     if (!s.ok) lines.push(`| ${code(s.stack)} | – | – | – | – | ❌ ${cell(s.error ?? 'plan failed')} |`);
+    else if (s.skipped !== undefined) lines.push(`| ${code(s.stack)} | – | – | – | – | ⏭️ not planned: ${cell(s.skipped)} |`);
     else {
       const none = s.create.length + s.update.length + s.replace.length + s.delete.length === 0;
       const mark = s.replace.length + s.delete.length > 0 ? '⚠️ destroys' : none ? 'no changes' : '✅';

@@ -1,7 +1,8 @@
 /**
- * The review as JSON for machines (schema version 1). Stable key order;
- * unchanged stacks are listed with their status only. Sensitive values are
- * already `(sensitive)`.
+ * The review as JSON for machines (schema version 1; `replacements`,
+ * `destroys`, `unknownTypes` and `cost` were added without breaking it). Stable
+ * key order; unchanged stacks are listed with their status only. Sensitive
+ * values are already `(sensitive)`.
  */
 import type { Review } from './types';
 
@@ -16,6 +17,10 @@ export function reviewToJson(review: Review): unknown {
     stacksAdded: review.stacksAdded,
     stacksRemoved: review.stacksRemoved,
     affected: review.affected,
+    replacements: review.replacements,
+    destroys: review.destroys,
+    unknownTypes: review.unknownTypes,
+    ...(review.cost ? { cost: review.cost } : {}),
     stacks: review.stacks.map((s) =>
       s.status === 'unchanged'
         ? { stack: s.stack, status: s.status }

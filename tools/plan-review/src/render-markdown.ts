@@ -4,6 +4,8 @@
  * change as `path`: old → new. Values are shortened; secrets are already
  * masked by the diff.
  */
+import { renderCost } from './render-cost';
+import { costNote, renderRisks } from './render-risks';
 import type { AttributeChange, BlockRef, Review, Revision, StackDiff } from './types';
 import { SENSITIVE } from './types';
 
@@ -58,7 +60,7 @@ function counts(s: StackDiff): string {
   return `${s.added.length} added, ${s.removed.length} removed, ${s.changed.length} changed`;
 }
 
-function stackSection(s: StackDiff, max: number): string {
+function stackSection(s: StackDiff, max: number, review: Review): string {
   const lines: string[] = [];
   const note = s.status === 'added' ? ' (new stack)' : s.status === 'removed' ? ' (stack removed)' : '';
   lines.push(`### ${code(s.stack)}${note} — ${counts(s)}`, '');
@@ -81,7 +83,11 @@ function stackSection(s: StackDiff, max: number): string {
   list('Removed', s.removed);
   if (s.changed.length > 0) {
     lines.push('**Changed**', '');
-    for (const b of s.changed) lines.push(blockLine(b), ...b.attributes.map((c) => attributeLine(c, max)));
+    const replaced = new Set(review.replacements.filter((r) => r.stack === s.stack && r.certain).map((r) => r.address));
+    for (const b of s.changed) {
+      const mark = replaced.has(b.address) ? ' — **replaced** (see Replaces)' : '';
+      lines.push(`${blockLine(b)}${mark}${costNote(review, s.stack, b.address)}`, ...b.attributes.map((c) => attributeLine(c, max)));
+    }
     lines.push('');
   }
   return lines.join('\n');
@@ -111,6 +117,7 @@ export function renderMarkdown(review: Review, options: MarkdownOptions = {}): s
   const head: string[] = [
     `## ${title}: ${parts.join(', ')}`,
     '',
+    ...renderRisks(review, { code, value: (v) => formatValue(v, max) }),
     `${range} · blocks ${total((s) => s.added.length)} added, ${total((s) => s.removed.length)} removed, ${total((s) => s.changed.length)} changed (resources, data sources, outputs, providers, terraform settings)`,
     '',
     '| stack | added | removed | changed |',
@@ -119,15 +126,16 @@ export function renderMarkdown(review: Review, options: MarkdownOptions = {}): s
     '',
   ];
   if (review.affected.length > 0) head.push(`Stacks to plan, in dependency order: ${review.affected.map(code).join(' → ')}`, '');
+  head.push(...renderCost(review.cost, code));
   head.push(
-    '<sub>From the synthesized Terraform configuration of both revisions, without credentials: what the code asks for. Whether a change updates a resource in place or replaces it is for `terraform plan` to say.</sub>',
+    '<sub>From the synthesized Terraform configuration of both revisions, without credentials: what the code asks for. Replacements follow the providers\' force-new arguments (`tools/plan-review/src/force-new.ts`); `terraform plan` has the last word.</sub>',
     '',
   );
 
   let out = head.join('\n');
   const left: string[] = [];
   for (const s of touched) {
-    const section = `\n${stackSection(s, max)}`;
+    const section = `\n${stackSection(s, max, review)}`;
     if (left.length === 0 && out.length + section.length <= maxLength - 300) out += section;
     else left.push(s.stack);
   }

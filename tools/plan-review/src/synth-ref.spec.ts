@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { normalizePaths, PlanReviewError, readSynthDir } from './synth-ref';
+import { normalizePaths, PlanReviewError, readSynthDir, SYNTH_ERROR_LINES, synthErrorHead } from './synth-ref';
 import { headSynth, writeOutdir } from '../test/fixtures';
 
 describe('readSynthDir', () => {
@@ -29,5 +29,19 @@ describe('normalizePaths', () => {
     };
     const out = normalizePaths(synth, { checkout: '/repo', outdir: '/repo/out' });
     expect(out.stacks.get('s')).toEqual({ terraform: { backend: { local: { path: '<checkout>/terraform.s.tfstate' } } }, x: ['<outdir>/assets/a', 1, null] });
+  });
+});
+
+describe('synthErrorHead', () => {
+  it("keeps a failed synth's first lines, where the error is, and says how many were cut", () => {
+    const output = ['dev.ts:11:3: syntax error: Expected "}"', ...Array.from({ length: 50 }, (_, i) => `line ${i}`)].join('\n');
+    const head = synthErrorHead(output).split('\n');
+    expect(head[0]).toBe('dev.ts:11:3: syntax error: Expected "}"');
+    expect(head).toHaveLength(SYNTH_ERROR_LINES + 1);
+    expect(head[SYNTH_ERROR_LINES]).toBe(`… (${51 - SYNTH_ERROR_LINES} more lines)`);
+  });
+
+  it('keeps a short output whole', () => {
+    expect(synthErrorHead('a\nb\n')).toBe('a\nb');
   });
 });

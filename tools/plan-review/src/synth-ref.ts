@@ -91,7 +91,17 @@ export function normalizePaths(synth: Synth, folders: Record<string, string>): S
   return { manifest: synth.manifest, stacks: new Map([...synth.stacks].map(([id, json]) => [id, fix(json) as StackJson])) };
 }
 
-/** Runs the synth command in `dir`, writing to `outdir`; rejects with the command's last output lines. */
+/** Lines of a failed synth's output shown: its first ones, where the error is (the synth prints it first). */
+export const SYNTH_ERROR_LINES = 30;
+
+/** The first {@link SYNTH_ERROR_LINES} lines of a failed synth's output, and how many more there were. */
+export function synthErrorHead(output: string): string {
+  const lines = output.trim().split('\n');
+  const head = lines.slice(0, SYNTH_ERROR_LINES).join('\n');
+  return lines.length > SYNTH_ERROR_LINES ? `${head}\n… (${lines.length - SYNTH_ERROR_LINES} more lines)` : head;
+}
+
+/** Runs the synth command in `dir`, writing to `outdir`; rejects with the command's first output lines. */
 export function runSynth(dir: string, outdir: string, command: string, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, {
@@ -106,8 +116,7 @@ export function runSynth(dir: string, outdir: string, command: string, what: str
     child.on('error', (e) => reject(new PlanReviewError(`synth of ${what}: ${e.message}`)));
     child.on('close', (status) => {
       if (status === 0 && fs.existsSync(path.join(outdir, 'manifest.json'))) return resolve();
-      const tail = output.trim().split('\n').slice(-30).join('\n');
-      reject(new PlanReviewError(`synth of ${what} failed (\`${command}\` exited ${status}${status === 0 ? ' without writing manifest.json' : ''}):\n${tail}`));
+      reject(new PlanReviewError(`synth of ${what} failed (\`${command}\` exited ${status}${status === 0 ? ' without writing manifest.json' : ''}):\n${synthErrorHead(output)}`));
     });
   });
 }

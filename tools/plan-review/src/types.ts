@@ -86,6 +86,89 @@ export interface StackDiff {
   readonly changed: readonly ChangedBlock[];
 }
 
+/** Why a resource is replaced: an argument that forces a new resource changed. */
+export interface ReplacementReason {
+  /** Argument path as in force-new.ts: `instance_types`, `kubernetes_network_config.service_ipv4_cidr`. */
+  readonly argument: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  /** For an argument that replaces only under a condition: the condition, in words. */
+  readonly when?: string;
+  /** Knock-on: the replaced resource whose computed attribute this argument reads. */
+  readonly cause?: string;
+}
+
+/** A resource Terraform will destroy and re-create. */
+export interface Replacement {
+  readonly stack: string;
+  readonly address: string;
+  readonly type: string;
+  readonly constructPath?: string;
+  /** False when every reason is conditional and the configuration alone cannot decide it ("may replace"). */
+  readonly certain: boolean;
+  readonly reasons: readonly ReplacementReason[];
+}
+
+/** A resource removed from the code of a stack that still exists: Terraform destroys it. */
+export interface Destroy {
+  readonly stack: string;
+  readonly address: string;
+  readonly type: string;
+  readonly constructPath?: string;
+  /** An added resource of the same type in the same stack: most likely a renamed construct. */
+  readonly likelyRenamedTo?: string;
+  /** How to keep the resource when it is a rename. */
+  readonly fix?: string;
+  /** Force-new arguments that differ between the pair: a move alone would still replace the resource. */
+  readonly replacedEvenIfMoved?: readonly string[];
+}
+
+/** One priced item of an environment's monthly bill. */
+export interface CostLine {
+  readonly stack: string;
+  /** The resource (or manifest) it prices. */
+  readonly address: string;
+  /** What it is, with the quantities: `node group us-east-1a: 1–100 × m5.large + 20 GB gp3`. */
+  readonly item: string;
+  /** USD per month at the minimum scale (node groups at min_size). */
+  readonly min: number;
+  /** USD per month at the maximum scale (node groups at max_size, extended support where allowed). */
+  readonly max: number;
+}
+
+/** The estimated monthly cost of one environment (its stacks `<env>-*`). */
+export interface EnvironmentCost {
+  readonly environment: string;
+  readonly region: string;
+  readonly min: number;
+  readonly max: number;
+  readonly lines: readonly CostLine[];
+  /** Items the price table has no price for (left out of the totals): `m9.large in us-east-1`. */
+  readonly unpriced: readonly string[];
+  /** Usage-based items, with their unit price, not in the totals. */
+  readonly leftOut: readonly string[];
+}
+
+export interface EnvironmentCostChange {
+  readonly environment: string;
+  readonly before?: EnvironmentCost;
+  readonly after?: EnvironmentCost;
+  /** after − before at the minimum scale, USD per month. */
+  readonly deltaMin: number;
+  /** after − before at the maximum scale, USD per month. */
+  readonly deltaMax: number;
+}
+
+/** The cost side of the review: per environment before and after, and per resource what changed. */
+export interface CostReview {
+  readonly currency: 'USD';
+  /** The price table's date. */
+  readonly asOf: string;
+  readonly environments: readonly EnvironmentCostChange[];
+  /** `stack/address` → the change in that resource's monthly cost, for resources whose cost changed. */
+  readonly resourceDeltas: Readonly<Record<string, { readonly min: number; readonly max: number }>>;
+}
+
 /** The whole review: every stack of either side, in dependency order. */
 export interface Review {
   readonly base: Revision;
@@ -98,6 +181,14 @@ export interface Review {
   readonly affected: readonly string[];
   /** True when any stack differs. */
   readonly changed: boolean;
+  /** Resources replaced (destroyed and re-created), in stack order. */
+  readonly replacements: readonly Replacement[];
+  /** Resources removed from stacks that remain, in stack order. */
+  readonly destroys: readonly Destroy[];
+  /** Changed or added resource types the force-new table does not know: their replacements cannot be told. */
+  readonly unknownTypes: readonly string[];
+  /** Monthly cost of each environment before and after, when the review computed it. */
+  readonly cost?: CostReview;
 }
 
 /** The value that replaces a sensitive one everywhere in the output. */

@@ -13,7 +13,7 @@ export default {
   state: { bucket: 'boomi-molecule-tfstate-123456789012' },
   network: { vpcCidr: '10.110.0.0/16', natGateways: 'single', flowLogRetentionDays: 14 },
   cluster: {
-    kubernetesVersion: '1.33',
+    kubernetesVersion: '1.34', // one minor at a time (docs/upgrades.md); the default is 1.36
     endpoint: { publicAccess: true, publicAccessCidrs: ['203.0.113.0/24'] }, // your office / CI egress
     // PlatformAdmin: people; boomi-molecule-ci-deploy: the deploy role of the ci-access stack.
     adminPrincipalArns: ['arn:aws:iam::123456789012:role/PlatformAdmin', 'arn:aws:iam::123456789012:role/boomi-molecule-ci-deploy'],
@@ -26,4 +26,7 @@ export default {
   },
   hpa: { minReplicas: 3, maxReplicas: 6 },
   autoscaler: { maxNodesTotal: 6 },
+  // Pull-request plans of dev-workloads: a GitHub-hosted (larger) runner with static
+  // egress IPs inside cluster.endpoint.publicAccessCidrs (docs/ci-and-secrets.md).
+  ci: { workloadsPlan: { runner: 'github-hosted', runsOn: 'ubuntu-24.04', egressCidrs: ['203.0.113.0/24'] } },
 } satisfies EnvironmentInput;

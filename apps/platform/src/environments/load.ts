@@ -1,21 +1,117 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ConfigError } from '@boomi-eks/config';
+import { EnvironmentFileError, type SourceLocation } from '../environment-file-error';
+
+/** What an environment file is named: `<name>.ts` (or .js), lower-case letters, digits and -. */
+export const ENVIRONMENT_FILE_RE = /^[a-z][a-z0-9-]*\.(ts|js)$/;
+const NAMING_RULE = 'an environment file is named <name>.ts: a lower-case letter, then lower-case letters, digits or - (e.g. staging-eu.ts)';
+/** Files in the folder that are not environments: the loader itself, an index, type declarations, docs, dotfiles. */
+const NOT_AN_ENVIRONMENT = (f: string) => /^(load|index)\.(ts|js)$/.test(f) || f.endsWith('.d.ts') || f.endsWith('.md') || f.startsWith('.');
+
+/** A name that follows the rule, for the hint: `staging_eu.ts` → `staging-eu.ts`. */
+function suggestedName(file: string): string {
+  const stem = file.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '');
+  return `${stem || 'env'}.ts`;
+}
+
+/** Every environment file of a folder, or an error naming the folder or the first misnamed file. */
+export function environmentFiles(dir: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new EnvironmentFileError(
+      dir,
+      code === 'ENOENT' ? 'the environments folder does not exist' : `the environments folder cannot be read (${code ?? String(e)})`,
+      'point BOOMI_ENVIRONMENTS_DIR at a folder of environment files, or unset it to use apps/platform/src/environments',
+    );
+  }
+  const files = entries.filter((e) => !e.isDirectory() && !NOT_AN_ENVIRONMENT(e.name)).map((e) => e.name).sort();
+  const misnamed = files.filter((f) => !ENVIRONMENT_FILE_RE.test(f));
+  if (misnamed.length > 0) {
+    throw new EnvironmentFileError(
+      path.join(dir, misnamed[0]),
+      `is not loaded: its name breaks the rule (${NAMING_RULE})` + (misnamed.length > 1 ? `; so do ${misnamed.slice(1).join(', ')}` : ''),
+      `rename it to ${suggestedName(misnamed[0])}, or move it out of ${dir}`,
+    );
+  }
+  if (files.length === 0) {
+    throw new EnvironmentFileError(dir, 'the environments folder holds no environment file', `add one (${NAMING_RULE}) whose default export is the environment`);
+  }
+  return files;
+}
+
+/** Line and column as written of what went wrong in `file`, when the error says. */
+function locationOf(error: unknown, file: string): SourceLocation | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  // tools/synth/synth.js maps evaluation errors through the file's source map.
+  const mapped = (error as { environmentFileLocation?: SourceLocation }).environmentFileLocation;
+  if (mapped) return mapped;
+  // esbuild's syntax errors (synth.js and tsx both compile with esbuild): column is 0-based.
+  const loc = (error as { errors?: { location?: { line: number; column: number } | null }[] }).errors?.[0]?.location;
+  if (loc) return { line: loc.line, column: loc.column + 1 };
+  // tsx's TransformError (a syntax error): `<file>:<line>:<0-based column>: ERROR: <text>` in its message.
+  const transform = esbuildMessage(error);
+  if (transform) return { line: transform.line, column: transform.column + 1 };
+  // tsx: its stack traces are source-mapped already.
+  const stack = String((error as Error).stack ?? '');
+  const m = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`).exec(stack);
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
+}
+
+/** tsx reports esbuild's syntax errors as a TransformError whose message holds the location and text. */
+function esbuildMessage(error: unknown): { line: number; column: number; text: string } | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransformError') return undefined;
+  const m = /:(\d+):(\d+): ERROR: (.*)/.exec(error.message);
+  return m ? { line: Number(m[1]), column: Number(m[2]), text: m[3] } : undefined;
+}
+
+/** The error's own message, never its stack or an esbuild object dump. */
+function messageOf(error: unknown): string {
+  const esbuildText = (error as { errors?: { text?: string }[] })?.errors?.[0]?.text ?? esbuildMessage(error)?.text;
+  if (typeof esbuildText === 'string') return esbuildText;
+  if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0]}`;
+  return `threw ${typeof error === 'string' ? `'${error}'` : String(error)}`;
+}
+
+/** Loads one environment file; any failure becomes an EnvironmentFileError (a ConfigError passes through). */
+export function loadEnvironmentFile(file: string): unknown {
+  let mod: { default?: unknown };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require(file);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const syntax = Array.isArray((error as { errors?: unknown })?.errors) || error instanceof SyntaxError || (error as Error)?.name === 'TransformError';
+    throw new EnvironmentFileError(
+      file,
+      syntax ? `syntax error: ${messageOf(error)}` : `threw while it was evaluated: ${messageOf(error)}`,
+      syntax
+        ? 'fix the TypeScript at that line: an environment file is `export default { ... } satisfies EnvironmentInput`'
+        : 'an environment file only builds data: check the expression at that line (an unset environment variable read with process.env is the usual cause)',
+      locationOf(error, file),
+    );
+  }
+  if (mod.default === undefined) {
+    throw new EnvironmentFileError(
+      file,
+      'has no default export',
+      "export the environment as default: `export default { name: '...', ... } satisfies EnvironmentInput`",
+    );
+  }
+  return mod.default;
+}
 
 /**
  * Every environment file in this folder (`<name>.ts` with a default export),
- * keyed by file name. Adding an environment is adding a file here.
+ * keyed by file name. Adding an environment is adding a file here. A missing
+ * or empty folder, a file the naming rule would skip, and a file that does
+ * not load are EnvironmentFileErrors.
  */
 export function loadEnvironmentFiles(dir: string = __dirname): Record<string, unknown> {
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => /^[a-z][a-z0-9-]*\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !/^(load|index)\./.test(f))
-    .sort();
   const inputs: Record<string, unknown> = {};
-  for (const file of files) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(dir, file));
-    if (mod.default === undefined) throw new Error(`${file} has no default export: export the environment as default`);
-    inputs[file] = mod.default;
-  }
+  for (const file of environmentFiles(dir)) inputs[file] = loadEnvironmentFile(path.join(dir, file));
   return inputs;
 }

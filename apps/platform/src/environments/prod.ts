@@ -13,7 +13,7 @@ export default {
   state: { bucket: 'boomi-molecule-tfstate-123456789012' },
   network: { vpcCidr: '10.100.0.0/16', natGateways: 'one-per-az', flowLogRetentionDays: 90 },
   cluster: {
-    kubernetesVersion: '1.33',
+    kubernetesVersion: '1.34', // one minor at a time (docs/upgrades.md); the default is 1.36
     endpoint: { publicAccess: true, publicAccessCidrs: ['203.0.113.0/24'] }, // your office / CI egress
     // PlatformAdmin: people; boomi-molecule-ci-deploy: the deploy role of the ci-access stack.
     adminPrincipalArns: ['arn:aws:iam::123456789012:role/PlatformAdmin', 'arn:aws:iam::123456789012:role/boomi-molecule-ci-deploy'],
@@ -46,4 +46,7 @@ export default {
   //   })),
   // ],
   // autoscaler: { maxNodesTotal: 360 }, // 3 × 100 on-demand + 3 × 20 spot
+  // Pull-request plans of prod-workloads: none until a runner can reach the API (the PR
+  // comment says so). With a self-hosted runner in the VPC (docs/ci-and-secrets.md):
+  // ci: { workloadsPlan: { runner: 'self-hosted', labels: ['self-hosted', 'linux', 'boomi-prod-vpc'] } },
 } satisfies EnvironmentInput;

@@ -1,15 +1,27 @@
 import { Construct } from 'constructs';
-import { TerraformOutput } from 'cdktf';
+import { Fn, TerraformOutput } from 'cdktf';
+import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
+import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
 import { KUBERNETES_RELEASES, type Environment } from '@boomi-eks/config';
-import { Cluster, ClusterAddons, NodeGroups } from '@boomi-eks/eks';
+import { Cluster, ClusterAddons, NodeGroups, PodIdentityRole } from '@boomi-eks/eks';
+import { EXTERNAL_SECRETS_DEFAULTS, externalSecretsPolicy } from '@boomi-eks/cluster-addons';
 import type { Network } from '@boomi-eks/network';
 import { MoleculeFileSystem } from '@boomi-eks/efs';
 import { ClusterAutoscalerIdentity } from '@boomi-eks/autoscaling';
 import { EnvironmentStack, environmentTags } from './base-stack';
+import { CI_PLAN_ACCESS_POLICIES, CI_PLAN_GROUP, ciPlansWorkloads, helmReleaseNamespaces } from '../ci-plan-access';
+import { partitionOf, secretArnPattern } from '../aws-arns';
 
 export interface ClusterStackProps {
   /** The network stack's construct: its ids reach this stack as remote state. */
   readonly network: Network;
+  /**
+   * The CI plan role (ci-access stack). When given and the environment's
+   * `ci.workloadsPlan.runner` is not `none`, it gets a view-only access entry
+   * (docs/ci-and-secrets.md). The role must exist first: apply ci-access
+   * before this stack. @default - no CI access to the cluster
+   */
+  readonly ciPlanRoleArn?: string;
 }
 
 /**
@@ -24,6 +36,10 @@ export class ClusterStack extends EnvironmentStack {
   readonly nodeGroups: NodeGroups;
   readonly fileSystem: MoleculeFileSystem;
   readonly autoscalerIdentity?: ClusterAutoscalerIdentity;
+  /** The External Secrets Operator's role: read the Molecule's one secret, nothing else. */
+  readonly externalSecretsIdentity: PodIdentityRole;
+  /** The CI plan role's access entry, when CI plans the workloads stack. */
+  readonly ciPlanAccessEntry?: EksAccessEntry;
 
   constructor(scope: Construct, env: Environment, props: ClusterStackProps) {
     super(scope, env, 'cluster');
@@ -40,10 +56,12 @@ export class ClusterStack extends EnvironmentStack {
       serviceIpv4Cidr: c.serviceIpv4Cidr,
       adminPrincipalArns: c.adminPrincipalArns,
       logRetentionDays: c.logRetentionDays,
+      supportType: c.supportType,
     });
 
-    // Networking and Pod Identity must be there before nodes join; CoreDNS
-    // needs nodes to schedule on, so it comes after them.
+    // Apply order, on create and on every minor upgrade: control plane → the
+    // add-ons nodes need (networking, Pod Identity) → node groups (same minor
+    // as the control plane) → the rest (CoreDNS needs nodes to schedule on).
     const beforeNodes = new ClusterAddons(this, 'addons-before-nodes', {
       clusterName: this.cluster.clusterName,
       addons: (['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'] as const).map((name) => ({
@@ -55,6 +73,7 @@ export class ClusterStack extends EnvironmentStack {
     const privateSubnetByAz = new Map(props.network.subnetsByAz.map((s) => [s.availabilityZone, s.privateSubnetId]));
     this.nodeGroups = new NodeGroups(this, 'node-groups', {
       clusterName: this.cluster.clusterName,
+      kubernetesVersion: c.kubernetesVersion,
       groups: env.nodeGroups.map((g) => ({
         name: g.name,
         subnetId: privateSubnetByAz.get(g.availabilityZone)!,
@@ -66,6 +85,8 @@ export class ClusterStack extends EnvironmentStack {
         diskSizeGiB: g.diskSizeGiB,
         labels: g.labels,
         taints: g.taints,
+        amiType: g.amiType,
+        releaseVersion: g.releaseVersion,
       })),
       dependsOn: Object.values(beforeNodes.addons),
       tags: environmentTags(env),
@@ -82,6 +103,20 @@ export class ClusterStack extends EnvironmentStack {
       this.autoscalerIdentity = new ClusterAutoscalerIdentity(this, 'cluster-autoscaler', {
         clusterName: this.cluster.clusterName,
       });
+    }
+
+    // The operator in <env>-workloads reads the Molecule's credentials with this
+    // role; Terraform itself never reads them (docs/ci-and-secrets.md).
+    this.externalSecretsIdentity = new PodIdentityRole(this, 'external-secrets', {
+      clusterName: this.cluster.clusterName,
+      namespace: EXTERNAL_SECRETS_DEFAULTS.namespace,
+      serviceAccount: EXTERNAL_SECRETS_DEFAULTS.serviceAccountName,
+      roleName: `${c.name}-external-secrets`,
+      inlinePolicy: Fn.jsonencode(externalSecretsPolicy(secretArnPattern(env))),
+    });
+
+    if (props.ciPlanRoleArn && ciPlansWorkloads(env)) {
+      this.ciPlanAccessEntry = ciPlanAccess(this, env, this.cluster.clusterName, props.ciPlanRoleArn);
     }
 
     this.fileSystem = new MoleculeFileSystem(this, 'efs', {
@@ -113,4 +148,32 @@ export class ClusterStack extends EnvironmentStack {
       dependsOn: this.nodeGroups.nodeGroups,
     });
   }
+}
+
+/**
+ * The CI plan role's access entry: AmazonEKSViewPolicy on the cluster, and
+ * AmazonEKSSecretReaderPolicy only in the Helm release namespaces (the helm
+ * provider reads each release from a Secret there), never in the Molecule's.
+ * Its Kubernetes group gets, through the workloads stack's ClusterRole, read
+ * of the kinds the view policy lacks (storage classes, PVs, RBAC, the
+ * External Secrets custom resources).
+ */
+function ciPlanAccess(scope: Construct, env: Environment, clusterName: string, principalArn: string): EksAccessEntry {
+  const policy = (name: string) => `arn:${partitionOf(env.region)}:eks::aws:cluster-access-policy/${name}`;
+  const entry = new EksAccessEntry(scope, 'ci-plan', { clusterName, principalArn, type: 'STANDARD', kubernetesGroups: [CI_PLAN_GROUP] });
+  new EksAccessPolicyAssociation(scope, 'ci-plan-view', {
+    clusterName,
+    principalArn,
+    policyArn: policy(CI_PLAN_ACCESS_POLICIES.view),
+    accessScope: { type: 'cluster' },
+    dependsOn: [entry],
+  });
+  new EksAccessPolicyAssociation(scope, 'ci-plan-helm-release-secrets', {
+    clusterName,
+    principalArn,
+    policyArn: policy(CI_PLAN_ACCESS_POLICIES.secretReader),
+    accessScope: { type: 'namespace', namespaces: helmReleaseNamespaces(env) },
+    dependsOn: [entry],
+  });
+  return entry;
 }

@@ -3,15 +3,15 @@ import * as path from 'node:path';
 import { Testing } from 'cdktf';
 import { parse as parseYaml } from 'yaml';
 import { validateEnvironment, type Environment } from '@boomi-eks/config';
-import { backendOf, dataSourcesOfType, listResources, onlyResource, synthApp, type StackJson } from '@boomi-eks/testing';
+import { backendOf, listResources, synthApp, type StackJson } from '@boomi-eks/testing';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
-import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
-import { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
 import { buildPlatform, validateAll } from '../platform';
 import { loadEnvironmentFiles } from '../environments/load';
+import { ciAccess } from '../ci';
+import { CI_PLAN_CLUSTER_ROLE, CI_PLAN_GROUP } from '../ci-plan-access';
 
 const inputs = loadEnvironmentFiles();
 const app = Testing.app();
@@ -20,6 +20,13 @@ const out = synthApp(app);
 
 const manifests = (s: StackJson) => listResources(s, Manifest.tfResourceType).map((r) => r.manifest);
 const objectOf = (s: StackJson, kind: string) => manifests(s).find((m) => m.kind === kind);
+/** The kubernetes_manifest resources of a kind, by address. */
+const manifestsOfKind = (s: StackJson, kind: string) =>
+  Object.entries(s.resource![Manifest.tfResourceType]).filter(([, r]) => r.manifest.kind === kind);
+const only = <T>(xs: T[]): T => {
+  expect(xs).toHaveLength(1);
+  return xs[0];
+};
 const REMOTE = (env: string) => `data.terraform_remote_state.cross-stack-reference-input-${env}-cluster.outputs.`;
 
 /** The cluster stack resource a workloads-stack reference resolves to, through the remote state output. */
@@ -65,32 +72,54 @@ describe.each(['dev', 'prod'])('%s-workloads', (env) => {
     expect(producedBy(env, apRef)).toMatch(new RegExp(`^\\$\\{${EfsAccessPoint.tfResourceType}\\.[^.]+\\.id\\}$`));
   });
 
-  it('copies the credentials from Secrets Manager into boomi-secret without any value in the JSON', () => {
-    const sources = Object.values(dataSourcesOfType(stack, DataAwsSecretsmanagerSecretVersion.tfResourceType));
-    expect(sources).toHaveLength(1);
-    expect(sources[0].secret_id).toBe(`boomi/${env}/molecule`);
-    const secret = onlyResource(stack, SecretV1.tfResourceType);
-    expect(secret.metadata).toEqual({ name: 'boomi-secret', namespace: 'boomi' });
-    expect(Object.keys(secret.data).sort()).toEqual(['account', 'password', 'username']);
-    for (const [key, value] of Object.entries(secret.data)) {
-      expect(value).toBe(`\${jsondecode(data.aws_secretsmanager_secret_version.molecule-credentials.secret_string).${key}}`);
-    }
+  it('reads no secret: no Secrets Manager data source, no kubernetes_secret resource', () => {
+    expect(Object.keys(stack.data ?? {}).filter((t) => t.startsWith('aws_secretsmanager'))).toEqual([]);
+    expect(Object.keys(stack.resource ?? {}).filter((t) => /secret/.test(t) && t !== Manifest.tfResourceType)).toEqual([]);
   });
 
-  it('creates the Secret after the namespace and before the StatefulSet', () => {
-    const secret = onlyResource(stack, SecretV1.tfResourceType);
-    expect(secret.depends_on).toEqual([expect.stringMatching(/^kubernetes_manifest\.molecule_namespace-boomi_/)]);
-    const sts = Object.values(stack.resource![Manifest.tfResourceType]).find((r) => r.manifest.kind === 'StatefulSet')!;
-    expect(sts.depends_on).toContain('kubernetes_secret_v1.molecule-secret');
+  it('installs the External Secrets Operator (pinned chart, CRDs with it) scoped to the Molecule namespace, after that namespace', () => {
+    const eso = only(listResources(stack, Release.tfResourceType).filter((r) => r.chart === 'external-secrets'));
+    expect(eso).toMatchObject({ name: 'external-secrets', namespace: 'external-secrets', version: '2.9.0', repository: 'https://charts.external-secrets.io', create_namespace: true });
+    expect(parseYaml(eso.values[0])).toMatchObject({ installCRDs: true, scopedNamespace: 'boomi', scopedRBAC: true, serviceAccount: { name: 'external-secrets' } });
+    expect(eso.depends_on).toEqual([expect.stringMatching(/^kubernetes_manifest\.molecule_namespace-boomi_/)]);
+  });
+
+  it('declares boomi-secret as an ExternalSecret of the environment\'s secret, keys account/username/password, after the operator', () => {
+    const [storeAddress, store] = only(manifestsOfKind(stack, 'SecretStore'));
+    expect(store.manifest).toEqual({
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'SecretStore',
+      metadata: { name: 'aws-secrets-manager', namespace: 'boomi' },
+      spec: { provider: { aws: { service: 'SecretsManager', region: 'us-east-1' } } },
+    });
+    const [, es] = only(manifestsOfKind(stack, 'ExternalSecret'));
+    expect(es.manifest.metadata).toEqual({ name: 'boomi-secret', namespace: 'boomi' });
+    expect(es.manifest.spec.target).toEqual({ name: 'boomi-secret', creationPolicy: 'Owner', deletionPolicy: 'Retain' });
+    expect(es.manifest.spec.data).toEqual(
+      ['account', 'username', 'password'].map((key) => ({ secretKey: key, remoteRef: { key: `boomi/${env}/molecule`, property: key } })),
+    );
+    expect(es.manifest.spec.refreshInterval).toBe('1h');
+    expect(es.wait).toEqual({ condition: [{ type: 'Ready', status: 'True' }] });
+    const release = `helm_release.${Object.keys(stack.resource![Release.tfResourceType]).find((k) => k.startsWith('external-secrets_'))}`;
+    expect(store.depends_on).toEqual([release]);
+    expect(es.depends_on).toEqual([release, `kubernetes_manifest.${storeAddress}`]);
+  });
+
+  it('starts the StatefulSet only after the ExternalSecret is Ready', () => {
+    const [esAddress] = only(manifestsOfKind(stack, 'ExternalSecret'));
+    const [, sts] = only(manifestsOfKind(stack, 'StatefulSet'));
+    expect(sts.depends_on).toContain(`kubernetes_manifest.${esAddress}`);
   });
 
   it("emits seed 000's Molecule objects, the StatefulSet with the environment's image", () => {
     expect(manifests(stack).map((m) => `${m.kind}/${m.metadata.name}`).sort()).toEqual([
+      'ExternalSecret/boomi-secret',
       'HorizontalPodAutoscaler/molecule-hpa',
       'Namespace/boomi',
       'PersistentVolume/efs-pv',
       'PersistentVolumeClaim/efs-claim',
       'PodDisruptionBudget/molecule-pdb',
+      'SecretStore/aws-secrets-manager',
       'Service/molecule-service',
       'StatefulSet/molecule',
       'StorageClass/efs-sc',
@@ -117,13 +146,13 @@ describe.each(['dev', 'prod'])('%s-workloads', (env) => {
           ]
         : [];
     expect(releases.map((r) => [r.name, r.namespace, r.provider]).sort()).toEqual(
-      [['cluster-autoscaler', 'kube-system', 'helm'], ['metrics-server', 'kube-system', 'helm'], ...extras].sort(),
+      [['cluster-autoscaler', 'kube-system', 'helm'], ['external-secrets', 'external-secrets', 'helm'], ['metrics-server', 'kube-system', 'helm'], ...extras].sort(),
     );
     const ca = releases.find((r) => r.name === 'cluster-autoscaler')!;
     const values = parseYaml(ca.values[0]);
     expect(values.autoDiscovery.clusterName).toBe(`${env}-boomi-molecule`);
     expect(values.extraArgs['max-nodes-total']).toBe(env === 'dev' ? 6 : 300);
-    expect(values.image.tag).toBe('v1.33.1');
+    expect(values.image.tag).toBe('v1.34.5');
   });
 });
 
@@ -133,12 +162,37 @@ describe('installer-token auth', () => {
     const result = validateEnvironment({
       ...base,
       name: 'tok',
-      molecule: { ...base.molecule, auth: { kind: 'installerToken', secretName: 'boomi/tok' } },
+      molecule: { ...base.molecule, auth: { kind: 'installerToken', secretName: 'boomi/tok', refreshInterval: '15m' } },
     });
     expect(result.ok).toBe(true);
     const a = Testing.app();
     buildPlatform(a, [(result as { environment: Environment }).environment]);
-    const secret = onlyResource(synthApp(a).stack('tok-workloads'), SecretV1.tfResourceType);
-    expect(Object.keys(secret.data).sort()).toEqual(['account', 'token']);
+    const [, es] = only(manifestsOfKind(synthApp(a).stack('tok-workloads'), 'ExternalSecret'));
+    expect(es.manifest.spec.data.map((d: any) => [d.secretKey, d.remoteRef])).toEqual([
+      ['account', { key: 'boomi/tok', property: 'account' }],
+      ['token', { key: 'boomi/tok', property: 'token' }],
+    ]);
+    expect(es.manifest.spec.refreshInterval).toBe('15m');
+  });
+});
+
+describe('with the ci-access stack', () => {
+  const withCi = synthApp((() => {
+    const a = Testing.app();
+    buildPlatform(a, validateAll(inputs), ciAccess);
+    return a;
+  })());
+
+  it('binds the plan role\'s group to a read-only ClusterRole where CI plans the workloads stack (dev), and nowhere else (prod: none)', () => {
+    const dev = withCi.stack('dev-workloads');
+    const [, role] = only(manifestsOfKind(dev, 'ClusterRole'));
+    expect(role.manifest.metadata.name).toBe(CI_PLAN_CLUSTER_ROLE);
+    const verbs = role.manifest.rules.flatMap((r: any) => r.verbs);
+    expect(verbs.filter((v: string) => !['get', 'list', 'watch'].includes(v))).toEqual([]);
+    expect(role.manifest.rules.flatMap((r: any) => r.resources)).not.toContain('secrets');
+    const [, binding] = only(manifestsOfKind(dev, 'ClusterRoleBinding'));
+    expect(binding.manifest.subjects).toEqual([{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: CI_PLAN_GROUP }]);
+    expect(binding.manifest.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: CI_PLAN_CLUSTER_ROLE });
+    expect(manifestsOfKind(withCi.stack('prod-workloads'), 'ClusterRole')).toEqual([]);
   });
 });

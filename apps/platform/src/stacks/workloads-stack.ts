@@ -1,41 +1,51 @@
 import { Construct } from 'constructs';
 import { Fn, dependable } from 'cdktf';
 import { App as Cdk8sApp } from 'cdk8s';
-import { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { kubeDnsIp, type Environment } from '@boomi-eks/config';
 import { ClusterAutoscaler, MetricsServer } from '@boomi-eks/autoscaling';
-import { Monitoring, NodeLocalDns, NodeProblemDetector } from '@boomi-eks/cluster-addons';
-import { ChartManifests, MoleculeChart } from '@boomi-eks/molecule';
+import { ExternalSecretsOperator, Monitoring, NodeLocalDns, NodeProblemDetector } from '@boomi-eks/cluster-addons';
+import { ChartManifests, MOLECULE_SECRET_KEYS, MoleculeChart, MoleculeExternalSecret } from '@boomi-eks/molecule';
 import { EnvironmentStack } from './base-stack';
 import type { ClusterStack } from './cluster-stack';
 import { MOLECULE_SECRET_NAME, moleculeChartProps } from '../molecule-chart-props';
+import { CiPlanReader } from './ci-plan-reader';
+import { ciPlansWorkloads } from '../ci-plan-access';
 
 export interface WorkloadsStackProps {
   /** The cluster stack: endpoint, CA and EFS ids reach this stack as remote state. */
   readonly cluster: ClusterStack;
+  /**
+   * Whether the CI plan role has an access entry on this cluster (the cluster
+   * stack's `ciPlanRoleArn`); then this stack binds its Kubernetes group to a
+   * read-only ClusterRole for what the EKS view policy lacks. @default false
+   */
+  readonly ciPlanAccess?: boolean;
 }
 
 /** Keys of the Secrets Manager secret's JSON, per auth kind (seed 000's Secret). */
-export const SECRET_KEYS = {
-  password: ['account', 'username', 'password'],
-  installerToken: ['account', 'token'],
-} as const;
+export const SECRET_KEYS = MOLECULE_SECRET_KEYS;
 
 /**
  * `<env>-workloads`: what runs in the cluster. metrics-server and the
  * cluster-autoscaler (Helm), the extras an environment turns on (monitoring,
- * node-problem-detector, node-local-dns; Helm), and the Molecule (cdk8s chart → kubernetes_manifest),
- * with its credentials copied from AWS Secrets Manager into a Kubernetes Secret
- * at apply time, so no value is ever in code, in cdktf.out or in a plan.
+ * node-problem-detector, node-local-dns; Helm), and the Molecule (cdk8s chart → kubernetes_manifest).
+ * Its credentials reach the cluster through the External Secrets Operator
+ * (Helm), which copies them from AWS Secrets Manager into `boomi-secret` with
+ * its own Pod Identity role: Terraform never reads them, so no value is in
+ * code, cdktf.out, a plan or the state.
  * The kubernetes and helm providers authenticate with `aws eks get-token`.
  */
 export class WorkloadsStack extends EnvironmentStack {
   readonly chart: MoleculeChart;
   readonly manifests: ChartManifests;
-  readonly secret: SecretV1;
+  /** External Secrets Operator (installs the CRDs of {@link credentials}). */
+  readonly externalSecrets: ExternalSecretsOperator;
+  /** The SecretStore and ExternalSecret that make `boomi-secret`. */
+  readonly credentials: MoleculeExternalSecret;
+  /** Read-only RBAC for the CI plan role's group, when CI plans this stack. */
+  readonly ciPlanReader?: CiPlanReader;
   /** kube-prometheus-stack, when `monitoring.enabled`. */
   readonly monitoring?: Monitoring;
   /** node-problem-detector, when `nodeHealth.enabled`. */
@@ -79,21 +89,31 @@ export class WorkloadsStack extends EnvironmentStack {
     this.chart = new MoleculeChart(new Cdk8sApp(), 'molecule', moleculeChartProps(env, fs.fileSystemId, fs.accessPointId));
     this.manifests = new ChartManifests(this, 'molecule', { chart: this.chart, provider: kubernetes });
 
-    const credentials = new DataAwsSecretsmanagerSecretVersion(this, 'molecule-credentials', {
-      secretId: env.molecule.auth.secretName,
-    });
-    const json = Fn.jsondecode(credentials.secretString);
+    // The operator's Role goes into the Molecule's namespace: create that first.
     const namespaceManifest = this.manifests.manifests[`namespace-${env.molecule.namespace}`];
-    this.secret = new SecretV1(this, 'molecule-secret', {
-      provider: kubernetes,
-      metadata: { name: MOLECULE_SECRET_NAME, namespace: env.molecule.namespace },
-      type: 'Opaque',
-      data: Object.fromEntries(SECRET_KEYS[env.molecule.auth.kind].map((key) => [key, Fn.lookup(json, key)])),
+    this.externalSecrets = new ExternalSecretsOperator(this, 'external-secrets', {
+      watchNamespace: env.molecule.namespace,
+      provider: helm,
       dependsOn: namespaceManifest ? [namespaceManifest] : undefined,
     });
-    // The pods read the Secret at start: create it before the StatefulSet.
+    // Custom resources after the release that installs their CRDs.
+    this.credentials = new MoleculeExternalSecret(this, 'molecule-credentials', {
+      namespace: env.molecule.namespace,
+      remoteSecretName: env.molecule.auth.secretName,
+      region: env.region,
+      authKind: env.molecule.auth.kind,
+      secretName: MOLECULE_SECRET_NAME,
+      refreshInterval: env.molecule.auth.refreshInterval,
+      provider: kubernetes,
+      dependsOn: [this.externalSecrets.release],
+    });
+    // The pods read the Secret at start: the StatefulSet waits for the ExternalSecret to be Ready.
     const statefulSet = this.manifests.manifests[`statefulset-${this.chart.statefulSetName}`];
-    statefulSet.dependsOn = [...(statefulSet.dependsOn ?? []), dependable(this.secret)];
+    statefulSet.dependsOn = [...(statefulSet.dependsOn ?? []), dependable(this.credentials.externalSecret)];
+
+    if (props.ciPlanAccess && ciPlansWorkloads(env)) {
+      this.ciPlanReader = new CiPlanReader(this, 'ci-plan-reader', { provider: kubernetes });
+    }
   }
 }
 

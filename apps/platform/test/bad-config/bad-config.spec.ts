@@ -45,8 +45,8 @@ describe('the bad-config corpus', () => {
     expect(issuesOf(validBase())).toEqual({ issues: [] });
   });
 
-  it('holds at least 40 fixtures, each with a description, an expected path and an input', () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(40);
+  it('holds at least 120 fixtures, each with a description, an expected path and an input', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(120);
     for (const f of fixtures) {
       expect({ file: f.file, description: typeof f.description, expectPath: typeof f.expectPath, input: typeof f.input }).toEqual({
         file: f.file,
@@ -61,6 +61,45 @@ describe('the bad-config corpus', () => {
   });
 });
 
+// Every row of issue 18's table (what a new user tried, accepted silently or
+// ended in a stack trace before) and where it is now refused: a fixture here,
+// or the test of the tool the row is about. `latest` image tags are issue 17's.
+const ISSUE_18_ROWS: readonly [row: string, where: string][] = [
+  ['AZ us-east-1z', 'az-letter-not-in-region.ts'],
+  ["cluster.endpoint.publicAccessCidrs: ['0.0.0.0/0']", 'endpoint-open-to-internet.ts'],
+  ['syntax error in an environment file', 'test/loader/loader.spec.ts'],
+  ['an environment file with no default export', 'test/loader/loader.spec.ts'],
+  ['accountId: process.env.AWS_ACCOUNT_ID!.trim() with the variable unset', 'test/loader/loader.spec.ts'],
+  ['BOOMI_ENVIRONMENTS_DIR pointing at a missing folder', 'test/loader/loader.spec.ts'],
+  ['empty environments folder', 'test/loader/loader.spec.ts'],
+  ['files staging_eu.ts, QA.ts', 'test/loader/loader.spec.ts'],
+  ['renaming an environment', 'test/loader/loader.spec.ts'],
+  ['state bucket boomi..tfstate', 'bucket-adjacent-periods.ts'],
+  ['state bucket 192.168.10.20', 'bucket-ip-address.ts'],
+  ['state bucket xn--boomi-tfstate', 'bucket-xn-prefix.ts'],
+  ['state bucket boomi-tfstate-s3alias', 'bucket-s3alias-suffix.ts'],
+  ["state.region: 'us-east1'", 'state-region-missing-dash.ts'],
+  ["region: 'us-east-9' with AZs us-east-9a..c", 'region-unknown-number.ts'],
+  ['cluster.name of 100 characters', 'cluster-name-100-chars.ts'],
+  ['tag aws:team', 'tag-aws-prefix.ts'],
+  ['a 300-character tag value', 'tag-value-300-chars.ts'],
+  ['tag key Cost$Center', 'tag-key-dollar.ts'],
+  ['AZ us-east-1e in us-east-1', 'az-eks-control-plane-refused.ts'],
+  ["autoscaler.extraArgs: { 'max-nodes-total': '5' }", 'extra-args-max-nodes-total.ts'],
+  ["vmOptionsOverrides: '-XX:MaxRAMPercentage=95'", 'heap-via-max-ram-percentage.ts'],
+  ['dev and prod with the same cluster.name in one account and region', 'test/policy/derived-names.spec.ts'],
+  ['1,000 node groups', 'node-groups-1000.ts'],
+  ['export:manifests -- --ids staging=fs-1:fsap-1', 'src/export-manifests.spec.ts'],
+  ['plan-review with a broken environment file', '../../tools/plan-review/src/synth-ref.spec.ts'],
+];
+
+describe("issue 18's table", () => {
+  it.each(ISSUE_18_ROWS)('%s: refused by %s', (_row, where) => {
+    if (where.endsWith('.spec.ts')) expect(fs.existsSync(path.join(__dirname, '../..', where))).toBe(true);
+    else expect(fixtures.map((f) => f.file)).toContain(where);
+  });
+});
+
 describe.each(fixtures.map((f) => [f.file, f] as const))('%s', (_file, fixture) => {
   it(`is refused without a throw: ${fixture.description} → ${fixture.expectPath}`, () => {
     const { issues, thrown } = issuesOf(fixture.input);
@@ -69,7 +108,8 @@ describe.each(fixtures.map((f) => [f.file, f] as const))('%s', (_file, fixture) 
     expect(issues).toContainEqual({
       path: fixture.expectPath,
       message: fixture.expectMessage === undefined ? expect.any(String) : expect.stringContaining(fixture.expectMessage),
-    });
+    });    // One mistake, one error: nothing but the expected issue (and the ones the fixture names).
+    expect(issues.map((i) => i.path).sort()).toEqual([fixture.expectPath, ...(fixture.alsoExpectPaths ?? [])].sort());
   });
 });
 
@@ -78,7 +118,14 @@ describe.each(fixtures.map((f) => [f.file, f] as const))('%s', (_file, fixture) 
 // field on stderr, no stack trace and no output.
 // ---------------------------------------------------------------------------
 const ROOT = workspaceRoot();
-const APP_RUN_FIXTURES = ['unknown-field-typo.ts', 'heap-over-request-via-xmx.ts', 'capacity-overflow-hpa.ts', 'secret-name-missing.ts'];
+const APP_RUN_FIXTURES = [
+  'unknown-field-typo.ts',
+  'heap-over-request-via-xmx.ts',
+  'capacity-overflow-hpa.ts',
+  'secret-name-missing.ts',
+  'az-letter-not-in-region.ts',
+  'extra-args-max-nodes-total.ts',
+];
 
 describe('main.ts refuses a bad environment file', () => {
   const temp: string[] = [];

@@ -14,6 +14,12 @@ export interface BadConfigFixture {
   readonly description: string;
   /** The `path` of the issue validateEnvironment must report, e.g. `network.vpcCidr`. */
   readonly expectPath: string;
+  /**
+   * Paths of the other issues this one mistake rightly causes (e.g. min above
+   * max also puts desired out of bounds). Every other issue is a failure:
+   * one mistake, one error. @default []
+   */
+  readonly alsoExpectPaths?: readonly string[];
   /** A substring of that issue's message, when the wording matters. */
   readonly expectMessage?: string;
   /** A whole environment input, as an environment file would default-export it. */
@@ -58,7 +64,7 @@ export function validBase(): Record<string, unknown> {
     state: { bucket: 'boomi-molecule-tfstate-123456789012' },
     network: { vpcCidr: '10.110.0.0/16', natGateways: 'single', flowLogRetentionDays: 14 },
     cluster: {
-      kubernetesVersion: '1.33',
+      kubernetesVersion: '1.36',
       serviceIpv4Cidr: '172.20.0.0/16',
       endpoint: { publicAccess: true, publicAccessCidrs: ['203.0.113.0/24'], privateAccess: true },
       adminPrincipalArns: ['arn:aws:iam::123456789012:role/PlatformAdmin'],

@@ -84,8 +84,13 @@ export function generatedStageInput(shipped: Record<string, Input> = shippedInpu
       })),
     ],
     autoscaler: { ...(copy.autoscaler ?? {}), maxNodesTotal: 100 * GENERATED_ON_DEMAND_AZS.length + 10 * GENERATED_SPOT_AZS.length },
+    // The third CI path (dev: GitHub-hosted, prod: none): a runner in the VPC.
+    ci: { workloadsPlan: { runner: 'self-hosted', labels: GENERATED_RUNNER_LABELS } },
   };
 }
+
+/** The self-hosted runner labels of the generated environment's workloads plans. */
+export const GENERATED_RUNNER_LABELS = ['self-hosted', 'linux', 'boomi-stage-vpc'];
 
 /** The generated environment's on-demand groups (one per AZ, like prod) and spot groups. */
 const GENERATED_ON_DEMAND_AZS = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];

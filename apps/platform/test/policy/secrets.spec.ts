@@ -1,9 +1,13 @@
-// Policy: no secret value anywhere in what cdktf writes. Credentials live in
-// AWS Secrets Manager; the stacks hold only the secret's name and references
-// that Terraform resolves at apply time (and marks sensitive in plans).
+// Policy: no secret value anywhere in what cdktf writes, in a plan or in the
+// state. Credentials live in AWS Secrets Manager; Terraform never reads them:
+// the External Secrets Operator copies them into the cluster with its own Pod
+// Identity role, allowed to read that one secret. The stacks hold only the
+// secret's name (the ExternalSecret's remoteRef, the role's policy).
 import * as fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { validateEnvironment } from '@boomi-eks/config';
+import { parseJsonencode } from '@boomi-eks/testing';
+import { MOLECULE_SECRET_KEYS } from '@boomi-eks/molecule';
 import {
   SECRET_NAME_SENTINEL,
   allResources,
@@ -26,6 +30,14 @@ const SECRET_KEY = /(pass(word|wd)?|token|secret(_?string|_?binary|_?value|_?key
  * (`required`) and EFS's idempotency token (the file system's name).
  */
 const NOT_A_SECRET = new Set(['http_tokens', 'creation_token']);
+/**
+ * An ExternalSecret's `spec.data[].secretKey` names a key of the Secret the
+ * operator writes (`account`, `token`, ...): a name, not a value.
+ */
+const isExternalSecretKeyName = (where: string, key: string, value: unknown) =>
+  key === 'secretKey' &&
+  /\.manifest\.spec\.data\[\d+\]\.secretKey$/.test(where) &&
+  Object.values(MOLECULE_SECRET_KEYS).some((keys) => keys.includes(String(value)));
 
 /** Every `key: value` pair of a stack, including the YAML inside helm values, as `where` + key + value. */
 function pairsOf(json: unknown): { where: string; key: string; value: unknown }[] {
@@ -42,25 +54,34 @@ function pairsOf(json: unknown): { where: string; key: string; value: unknown }[
 describe.each(stacks)('%s', (_id, stack) => {
   it('has no credential-named key holding a literal: only whole ${...} references', () => {
     const literals = pairsOf(stack.json)
-      .filter((p) => SECRET_KEY.test(p.key) && !NOT_A_SECRET.has(p.key))
+      .filter((p) => SECRET_KEY.test(p.key) && !NOT_A_SECRET.has(p.key) && !isExternalSecretKeyName(p.where, p.key, p.value))
       .filter((p) => typeof p.value === 'string' || typeof p.value === 'number')
       .filter((p) => !isWholeReference(p.value))
       .map((p) => `${p.where} = ${JSON.stringify(p.value)}`);
     expect(literals).toEqual([]);
   });
 
-  it('copies every Kubernetes Secret value from a Secrets Manager data source, never from a literal', () => {
-    const dataSources = Object.keys(stack.json.data?.aws_secretsmanager_secret_version ?? {});
-    for (const { name, body } of resourcesNamed(stack.json, 'kubernetes_secret_v1')) {
-      expect({ name, binary_data: body.binary_data, data_wo: body.data_wo }).toEqual({ name, binary_data: undefined, data_wo: undefined });
-      const values = Object.entries(body.data ?? {});
-      expect(values.length).toBeGreaterThan(0);
-      for (const [key, value] of values) {
-        const source = /^\$\{.*\bdata\.aws_secretsmanager_secret_version\.([A-Za-z0-9_-]+)\.secret_string\b.*\}$/.exec(String(value));
-        const fromDataSource = source !== null && dataSources.includes(source[1]);
-        expect({ key, value, isReference: isWholeReference(value), fromDataSource }).toEqual({ key, value, isReference: true, fromDataSource: true });
-      }
-    }
+  it('reads no secret value: no Secrets Manager, SSM parameter or Kubernetes Secret data source, no Kubernetes Secret resource', () => {
+    const dataTypes = Object.keys(stack.json.data ?? {});
+    expect(dataTypes.filter((t) => /^aws_(secretsmanager|ssm_parameter|kms_secrets?|kms_ciphertext)/.test(t) || /^kubernetes_secret/.test(t))).toEqual([]);
+    const types = allResources(stack.json).map((r) => r.type);
+    expect(types.filter((t) => /^kubernetes_secret/.test(t))).toEqual([]);
+    // Nor a Secret written as a manifest.
+    expect(manifestsOf(stack.json).filter((m) => m.kind === 'Secret')).toEqual([]);
+  });
+
+  it('lets no IAM policy but the External Secrets role\'s (and the roles\' boundary) allow reading a secret value', () => {
+    const readers = allResources(stack.json)
+      .filter((r) => ['aws_iam_role_policy', 'aws_iam_policy'].includes(r.type) && typeof r.body.policy === 'string')
+      .filter((r) => {
+        const doc = r.body.policy.startsWith('${jsonencode(') ? parseJsonencode(r.body.policy) : JSON.parse(r.body.policy);
+        return [doc.Statement]
+          .flat()
+          .some((st: any) => st.Effect === 'Allow' && [st.Action].flat().some((a: string) => /^secretsmanager:(GetSecretValue|BatchGetSecretValue|\*)$|^secretsmanager:Get\*$|^\*$/.test(a)));
+      })
+      .map((r) => `${r.type}.${r.name}`);
+    const allowed = readers.filter((a) => /^aws_iam_role_policy\.external-secrets_inline-policy_/.test(a) || a === 'aws_iam_policy.workload-boundary');
+    expect(readers).toEqual(allowed);
   });
 
   it('creates no secret value in AWS: no secret version, SSM parameter or IAM access key resources', () => {
@@ -99,11 +120,32 @@ describe.each(stacks)('%s', (_id, stack) => {
 });
 
 describe('the secret name of every environment', () => {
-  it("is read by name in the environment's workloads stack, as the secret_id of a Secrets Manager data source", () => {
+  it("is read only by the operator: the ExternalSecret's remoteRef keys in the workloads stack, one per key", () => {
     for (const env of platform.envs) {
       const workloads = platform.stacks.find((s) => s.env === env && s.kind === 'workloads')!;
-      const ids = Object.values(workloads.json.data?.aws_secretsmanager_secret_version ?? {}).map((d) => d.secret_id);
-      expect({ env: env.name, ids }).toEqual({ env: env.name, ids: [env.molecule.auth.secretName] });
+      const externalSecrets = manifestsOf(workloads.json).filter((m) => m.kind === 'ExternalSecret');
+      expect(externalSecrets).toHaveLength(1);
+      const keys = externalSecrets[0].spec.data.map((d: any) => d.remoteRef.key);
+      expect({ env: env.name, keys: [...new Set(keys)] }).toEqual({ env: env.name, keys: [env.molecule.auth.secretName] });
+    }
+  });
+
+  it("scopes the External Secrets role of every environment to that one secret's ARN, GetSecretValue and DescribeSecret only", () => {
+    for (const env of platform.envs) {
+      const cluster = platform.stacks.find((s) => s.env === env && s.kind === 'cluster')!;
+      const policies = resourcesNamed(cluster.json, 'aws_iam_role_policy').filter((p) => p.name.startsWith('external-secrets_'));
+      expect(policies).toHaveLength(1);
+      const doc = parseJsonencode(policies[0].body.policy);
+      expect(doc.Statement).toEqual([
+        {
+          Sid: 'ReadTheMoleculeSecret',
+          Effect: 'Allow',
+          Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+          Resource: `arn:aws:secretsmanager:${env.region}:${env.accountId}:secret:${env.molecule.auth.secretName}-??????`,
+        },
+      ]);
+      const association = resourcesNamed(cluster.json, 'aws_eks_pod_identity_association').find((a) => a.name.startsWith('external-secrets_'))!;
+      expect(association.body).toMatchObject({ namespace: 'external-secrets', service_account: 'external-secrets' });
     }
   });
 
@@ -113,16 +155,19 @@ describe('the secret name of every environment', () => {
         .filter((p) => typeof p.value === 'string' && p.value.includes(SECRET_NAME_SENTINEL))
         .map((p) => `${s.id}: ${p.where}`),
     );
-    // ci-access: the plan role may read this one secret (GetSecretValue on its ARN): a name, never a value.
-    expect(where).toEqual([
-      'ci-access: resource.aws_iam_role_policy.plan-state.policy',
-      expect.stringMatching(/^stage-workloads: data\.aws_secretsmanager_secret_version\.[^.]+\.secret_id$/),
-    ]);
+    // A name, never a value: the operator's role may read this one secret, and the ExternalSecret names it per key.
+    expect(where.sort()).toEqual(
+      [
+        expect.stringMatching(/^stage-cluster: resource\.aws_iam_role_policy\.external-secrets_inline-policy_[^.]+\.policy$/),
+        expect.stringMatching(/^stage-workloads: resource\.kubernetes_manifest\.molecule-credentials_external-secret_[^.]+\.manifest\.spec\.data\[0\]\.remoteRef\.key$/),
+        expect.stringMatching(/^stage-workloads: resource\.kubernetes_manifest\.molecule-credentials_external-secret_[^.]+\.manifest\.spec\.data\[1\]\.remoteRef\.key$/),
+      ],
+    );
   });
 
   it('is the only trace of the secret in any file the synthesis wrote, manifest included', () => {
     const files = synthesizedFiles(platform.outdir).filter((f) => fs.readFileSync(f, 'utf8').includes(SECRET_NAME_SENTINEL));
-    expect(files.map((f) => f.slice(platform.outdir.length))).toEqual(['/stacks/ci-access/cdk.tf.json', '/stacks/stage-workloads/cdk.tf.json']);
+    expect(files.map((f) => f.slice(platform.outdir.length))).toEqual(['/stacks/stage-cluster/cdk.tf.json', '/stacks/stage-workloads/cdk.tf.json']);
   });
 });
 

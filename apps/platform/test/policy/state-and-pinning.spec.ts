@@ -75,6 +75,21 @@ describe.each(stacks)('%s', (_id, stack) => {
       expect({ cluster: name, version: body.version }).toEqual({ cluster: name, version: stack.env!.cluster.kubernetesVersion });
     }
   });
+
+  it('keeps every node group on the control plane\'s minor, with an explicit AMI type, after the add-ons nodes need', () => {
+    for (const { name, body } of resourcesNamed(stack.json, 'aws_eks_node_group')) {
+      expect({ nodeGroup: name, version: body.version, amiType: body.ami_type }).toEqual({
+        nodeGroup: name,
+        version: stack.env!.cluster.kubernetesVersion,
+        amiType: expect.stringMatching(/^AL2023_(x86_64|ARM_64)_STANDARD$/),
+      });
+      const dependsOn: string[] = body.depends_on ?? [];
+      for (const addon of ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent']) {
+        const waits = dependsOn.some((d) => d.startsWith(`aws_eks_addon.addons-before-nodes_${addon}_`));
+        expect({ nodeGroup: name, addon, waits }).toEqual({ nodeGroup: name, addon, waits: true });
+      }
+    }
+  });
 });
 
 describe('the state bucket', () => {

@@ -36,6 +36,11 @@ const RESOURCE_PATHS_BY_CHART: Readonly<Record<string, readonly string[]>> = {
     'prometheus-node-exporter.resources',
   ],
 };
+/**
+ * external-secrets runs one container because its webhook and cert controller
+ * are off (`webhook.create`/`certController.create: false`); turned on, they
+ * would need `webhook.resources` and `certController.resources` here.
+ */
 const resourcePathsOf = (chart: string): readonly string[] => RESOURCE_PATHS_BY_CHART[chart] ?? ['resources'];
 
 /** The value at a dotted path of Helm values. */
@@ -104,6 +109,7 @@ describe('every environment', () => {
         pvs: 1,
         releases: [
           ...(env.autoscaler.enabled ? ['cluster-autoscaler'] : []),
+          'external-secrets', // always: it makes boomi-secret
           ...(env.monitoring.enabled ? ['kube-prometheus-stack'] : []),
           ...(env.metricsServer.enabled ? ['metrics-server'] : []),
           ...(env.nodeLocalDns.enabled ? ['node-local-dns'] : []),
