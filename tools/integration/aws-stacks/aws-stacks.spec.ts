@@ -16,7 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { findProviderMirror, findTerraform, motoImportable, requireOrSkip, type Missing } from '../lib/requirements';
 import { PROVIDER_6X_ONLY, schemaHasPath, stripProviderOnlyArguments } from './provider-compat';
-import { exclusions, inlineExcludedLiterals, MOTO_GAPS, MOTO_REPLAN_GAPS, resourceAddresses } from './moto-gaps';
+import { exclusions, inlineExcludedLiterals, MOTO_DESTROY_GAPS, MOTO_GAPS, MOTO_REPLAN_GAPS, resourceAddresses } from './moto-gaps';
 import { emptyBucket, inventory, leftovers, startMoto, type Inventory, type Moto } from './moto';
 import { prepareStack, tail, terraformEnv, tf, writeCliConfig, type PreparedStack, type RunContext } from './terraform-run';
 
@@ -144,6 +144,15 @@ if (requireOrSkip(CHECK, missing)) {
   };
 
   const destroy = async (p: PreparedStack) => {
+    const listed = await tf(ctx, p.dir, ['state', 'list']);
+    note(p.id, listed);
+    const undeletable = listed.output.split('\n').filter((a) => MOTO_DESTROY_GAPS[a.split('.')[0]]);
+    for (const a of undeletable) {
+      progress(`${p.id}: state rm ${a} before the destroy: ${MOTO_DESTROY_GAPS[a.split('.')[0]]}`);
+      const rm = await tf(ctx, p.dir, ['state', 'rm', a]);
+      note(p.id, rm);
+      if (rm.code !== 0) throw new Error(`${p.id}: terraform state rm ${a} failed:\n${tail(rm.output)}`);
+    }
     const r = await tf(ctx, p.dir, ['destroy', '-input=false', '-auto-approve', '-no-color', '-parallelism=20'], 900_000);
     note(p.id, r);
     rows.get(p.id)!.destroy = r.code === 0 ? 'ok' : 'FAILED';
@@ -253,7 +262,7 @@ if (requireOrSkip(CHECK, missing)) {
 
       it('every excluded type is one the AWS stacks really contain', () => {
         const types = new Set(awsStacks.flatMap((id) => Object.keys(prepared.get(id)?.json.resource ?? {})));
-        expect(Object.keys({ ...MOTO_GAPS, ...MOTO_REPLAN_GAPS }).filter((t) => !types.has(t))).toEqual([]);
+        expect(Object.keys({ ...MOTO_GAPS, ...MOTO_REPLAN_GAPS, ...MOTO_DESTROY_GAPS }).filter((t) => !types.has(t))).toEqual([]);
       });
     });
 

@@ -28,6 +28,16 @@ export const MOTO_REPLAN_GAPS: Readonly<Record<string, string>> = {
     "moto copies CreateLaunchTemplate's own TagSpecifications (type launch-template) into the version's data, so the provider reads back a tag_specifications block the configuration does not have (AWS keeps them apart)",
 };
 
+/**
+ * Types moto creates but cannot delete. They are applied and re-planned; before
+ * the destroy they are dropped from the state (`terraform state rm`, said per
+ * resource), and what owns them is destroyed as usual.
+ */
+export const MOTO_DESTROY_GAPS: Readonly<Record<string, string>> = {
+  aws_efs_file_system_policy:
+    'moto has no DeleteFileSystemPolicy (the provider retries for minutes); deleting the file system deletes its policy, in moto as on AWS',
+};
+
 type Json = Record<string, any>;
 
 /** Every resource address of a stack (`type.name`). */
