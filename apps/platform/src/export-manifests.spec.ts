@@ -20,6 +20,8 @@ describe('exportManifests', () => {
     expect(docs.map((d) => d.kind).sort()).toEqual([
       'HorizontalPodAutoscaler',
       'Namespace',
+      'NetworkPolicy',
+      'NetworkPolicy',
       'PersistentVolume',
       'PersistentVolumeClaim',
       'PodDisruptionBudget',
@@ -32,7 +34,7 @@ describe('exportManifests', () => {
 
   it.each(['dev', 'prod'])('%s: every exported object is valid against the Kubernetes API schema', (env) => {
     const docs = parseAllDocuments(fs.readFileSync(path.join(outdir, env, 'molecule.yaml'), 'utf8')).map((d) => d.toJS());
-    expect(docs).toHaveLength(8);
+    expect(docs).toHaveLength(10);
     for (const doc of docs) expect(() => validateKubernetesObject(doc)).not.toThrow();
   });
 

@@ -32,6 +32,23 @@ export function moleculeScrapeAnnotations(env: Environment): Record<string, stri
   return { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(port), 'prometheus.io/path': path };
 }
 
+/**
+ * The Molecule's NetworkPolicy: the VPC CIDR is where node (SNAT) and NLB
+ * health-check traffic and the EFS mount targets are; Prometheus may scrape
+ * the metrics port from its namespace when both are configured.
+ */
+export function moleculeNetworkPolicy(env: Environment): NonNullable<MoleculeChartProps['networkPolicy']> {
+  const np = env.molecule.networkPolicy;
+  const { port } = env.molecule.metrics;
+  return {
+    enabled: np.enabled,
+    clusterCidrs: [env.network.vpcCidr],
+    platformCidrs: np.platformCidrs,
+    extraEgress: np.extraEgress,
+    extraIngress: env.monitoring.enabled && port !== undefined ? [{ namespace: env.monitoring.namespace, port }] : [],
+  };
+}
+
 /** Maps an environment onto the Molecule chart's props (the EFS ids come from the cluster stack). */
 export function moleculeChartProps(env: Environment, fileSystemId: string, accessPointId: string): MoleculeChartProps {
   const m = env.molecule;
@@ -40,7 +57,12 @@ export function moleculeChartProps(env: Environment, fileSystemId: string, acces
     accessPointId,
     namespace: m.namespace,
     storageSize: m.storageSize,
-    image: m.image,
+    image: { repository: m.image.repository, tag: m.image.tag, digest: m.image.digest, pullPolicy: m.image.pullPolicy },
+    // The EFS access point's owner is the user the pods run as.
+    security: { runAsUser: m.fileSystemUser.uid, runAsGroup: m.fileSystemUser.gid },
+    topologySpread: { zone: m.zoneSpread === 'required' ? 'DoNotSchedule' : 'ScheduleAnyway' },
+    tmpfsMedium: m.tmpfsMedium,
+    networkPolicy: moleculeNetworkPolicy(env),
     replicas: m.replicas,
     terminationGracePeriodSeconds: m.terminationGracePeriodSeconds,
     atomName: m.atomName,

@@ -73,7 +73,12 @@ export function buildPlatform(scope: Construct, envs: readonly Environment[], ci
   }
   const first = envs[0];
   if (first) {
-    new StateStack(scope, 'state', { bucket: first.state.bucket, region: first.state.region, accountId: first.accountId });
+    new StateStack(scope, 'state', {
+      bucket: first.state.bucket,
+      region: first.state.region,
+      accountId: first.accountId,
+      accessLogBucket: first.state.accessLogBucket,
+    });
     if (ci) new CiAccessStack(scope, 'ci-access', ciAccessProps(envs, ci));
   }
   const stacks = new Map<string, EnvironmentStacks>();

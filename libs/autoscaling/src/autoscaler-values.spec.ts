@@ -3,6 +3,8 @@ import {
   clusterAutoscalerImageTag,
   clusterAutoscalerValues,
   type ClusterAutoscalerValuesInput,
+  LAUNCH_TEMPLATE_NODE_LABELS,
+  repeatedFlag,
 } from './autoscaler-values';
 import { SEED_FLAGS } from '../test/seed-flags';
 
@@ -128,5 +130,14 @@ describe('clusterAutoscalerImageTag', () => {
 
   it('refuses an explicit tag that is not vX.Y.Z, naming autoscaler.imageTag', () => {
     expect(() => clusterAutoscalerImageTag('1.33', 'latest')).toThrow(/^autoscaler\.imageTag \(latest\)/);
+  });
+});
+
+describe('repeatedFlag', () => {
+  it('numbers the keys from 1 so the chart renders the flag once per value', () => {
+    expect(repeatedFlag('balancing-ignore-label', ['a', 'b'])).toEqual({ 'balancing-ignore-label_1': 'a', 'balancing-ignore-label_2': 'b' });
+  });
+  it('the launch-template labels are the two EKS sets on managed nodes', () => {
+    expect(LAUNCH_TEMPLATE_NODE_LABELS).toEqual(['eks.amazonaws.com/sourceLaunchTemplateId', 'eks.amazonaws.com/sourceLaunchTemplateVersion']);
   });
 });

@@ -92,6 +92,30 @@ export const CLUSTER_AUTOSCALER_DEFAULTS = {
   Omit<ClusterAutoscalerValuesInput, 'clusterName' | 'region' | 'kubernetesVersion' | 'imageTag' | 'extraArgs' | 'valuesOverride'>
 >;
 
+/**
+ * Labels EKS puts on every managed node from the node group's launch template.
+ * With one launch template per node group (one group per AZ), their values
+ * differ between groups, and cluster-autoscaler's AWS node-group comparator
+ * does not ignore them (kubernetes/autoscaler#3230): `--balance-similar-node-groups`
+ * would then never find two similar groups, and scale-ups would not spread
+ * over the AZs. Each is passed as one `--balancing-ignore-label`.
+ */
+export const LAUNCH_TEMPLATE_NODE_LABELS = [
+  'eks.amazonaws.com/sourceLaunchTemplateId',
+  'eks.amazonaws.com/sourceLaunchTemplateVersion',
+] as const;
+
+/**
+ * `extraArgs` keys for a repeated flag: the chart renders each key as
+ * `--{{ $key | mustRegexFind "^[^_]+" }}` (charts/cluster-autoscaler
+ * templates/deployment.yaml, chart 9.50.1), so everything from the first `_`
+ * is dropped and `balancing-ignore-label_1`, `_2` both become
+ * `--balancing-ignore-label`.
+ */
+export function repeatedFlag(flag: string, values: readonly string[]): Record<string, string> {
+  return Object.fromEntries(values.map((v, i) => [`${flag}_${i + 1}`, v]));
+}
+
 /** The chart's own logging flags (its values.yaml default `extraArgs`), kept as seed 000 had them. */
 const CHART_LOGGING_ARGS = { logtostderr: true, stderrthreshold: 'info', v: 4 } as const;
 
@@ -144,6 +168,8 @@ export function clusterAutoscalerValues(input: ClusterAutoscalerValuesInput): Re
     'scale-down-delay-after-failure': input.scaleDownDelayAfterFailure ?? d.scaleDownDelayAfterFailure,
     'scan-interval': input.scanInterval ?? d.scanInterval,
     'max-nodes-total': input.maxNodesTotal ?? d.maxNodesTotal,
+    // Without these, balancing never sees two per-AZ groups as similar (see LAUNCH_TEMPLATE_NODE_LABELS).
+    ...((input.balanceSimilarNodeGroups ?? d.balanceSimilarNodeGroups) ? repeatedFlag('balancing-ignore-label', LAUNCH_TEMPLATE_NODE_LABELS) : {}),
   };
   const resources = input.resources ?? d.resources;
   const values: Record<string, unknown> = {

@@ -70,6 +70,24 @@ describe('ClusterAutoscaler release', () => {
     expect(values.rbac.serviceAccount.annotations).toBeUndefined();
   });
 
+  it('passes both launch-template labels as --balancing-ignore-label (the chart strips the _N suffix)', () => {
+    // As charts/cluster-autoscaler/templates/deployment.yaml (9.50.1) renders extraArgs:
+    // `range $key, $value` (keys sorted) → `--{{ $key | mustRegexFind "^[^_]+" }}={{ $value }}`.
+    const args = Object.keys(values.extraArgs)
+      .sort()
+      .map((key) => `--${/^[^_]+/.exec(key)![0]}=${values.extraArgs[key]}`);
+    expect(args.filter((a) => a.startsWith('--balancing-ignore-label='))).toEqual([
+      '--balancing-ignore-label=eks.amazonaws.com/sourceLaunchTemplateId',
+      '--balancing-ignore-label=eks.amazonaws.com/sourceLaunchTemplateVersion',
+    ]);
+    expect(args).toContain('--balance-similar-node-groups=true');
+  });
+
+  it('leaves the ignore labels out when balancing is off', () => {
+    const off = valuesOf(synthRelease({ balanceSimilarNodeGroups: false }).release);
+    expect(Object.keys(off.extraArgs).filter((k) => k.startsWith('balancing-ignore-label'))).toEqual([]);
+  });
+
   it('exposes its name, namespace, service account and the values it rendered', () => {
     expect(construct.releaseName).toBe('cluster-autoscaler');
     expect(construct.namespace).toBe('kube-system');

@@ -1,5 +1,6 @@
 export * from './chart-versions';
 export * from './monitoring';
+export * from './monitoring-storage';
 export * from './monitoring-values';
 export * from './node-local-dns';
 export * from './node-problem-detector';

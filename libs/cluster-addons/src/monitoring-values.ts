@@ -4,6 +4,14 @@
  * its subcharts (grafana, kube-state-metrics, prometheus-node-exporter).
  */
 import { mergeValues, type ContainerResources } from '@boomi-eks/autoscaling';
+import {
+  ENCRYPTED_GP3_STORAGE_CLASS,
+  encryptedGp3StorageClass,
+  prometheusRetentionSize,
+  prometheusVolumeGiB,
+  quantityGiB,
+  volumeClaimTemplate,
+} from './monitoring-storage';
 
 /** Namespace of the monitoring release. */
 export const MONITORING_NAMESPACE = 'monitoring';
@@ -58,6 +66,27 @@ export interface MonitoringValuesInput {
   readonly resources?: Partial<MonitoringResources>;
   /** Further Prometheus scrape jobs, after the `kubernetes-pods` job. @default [] */
   readonly extraScrapeConfigs?: readonly Record<string, unknown>[];
+  /**
+   * Durable data: Prometheus and Alertmanager on volumes of an encrypted gp3
+   * StorageClass, created by this release (`extraManifests`); needs the
+   * aws-ebs-csi-driver add-on. `false`: emptyDir (the chart's default; data is
+   * lost whenever a pod moves).
+   * @default { enabled: true, storageClassName: 'gp3-encrypted', alertmanagerSize: '2Gi' } and a Prometheus volume sized for the retention
+   */
+  readonly storage?: {
+    readonly enabled?: boolean;
+    readonly storageClassName?: string;
+    /** @default max(10Gi, retention days × 2Gi × 1.25) */
+    readonly prometheusSize?: string;
+    /** @default '2Gi' */
+    readonly alertmanagerSize?: string;
+  };
+  /**
+   * A Secret in the release's namespace holding `alertmanager.yaml` (receivers,
+   * routes), made outside Terraform so no webhook URL or key is in the values.
+   * @default - none (the chart's config: receiver 'null')
+   */
+  readonly alertmanagerConfigSecret?: string;
   /** Escape hatch: any chart values, deep-merged last (objects key by key; arrays and scalars replace). @default {} */
   readonly valuesOverride?: Readonly<Record<string, unknown>>;
 }
@@ -173,7 +202,30 @@ export function monitoringValues(input: MonitoringValuesInput = {}): Record<stri
       limits: { cpu: r.limits.cpu, memory: r.limits.memory },
     });
   }
-  return mergeValues(values, input.valuesOverride as Record<string, unknown> | undefined);
+  return mergeValues(mergeValues(values, storageValues(input)), input.valuesOverride as Record<string, unknown> | undefined);
+}
+
+/** The values that put Prometheus and Alertmanager on volumes, and the alert receivers' Secret. */
+function storageValues(input: MonitoringValuesInput): Record<string, unknown> {
+  const retention = input.retention ?? MONITORING_DEFAULTS.retention;
+  const storage = input.storage ?? {};
+  const out: Record<string, unknown> = {};
+  const alertmanagerSpec: Record<string, unknown> = {};
+  if (input.alertmanagerConfigSecret) alertmanagerSpec.configSecret = input.alertmanagerConfigSecret;
+  if (storage.enabled ?? true) {
+    const className = storage.storageClassName ?? ENCRYPTED_GP3_STORAGE_CLASS;
+    const prometheusGiB = storage.prometheusSize ? quantityGiB(storage.prometheusSize) : prometheusVolumeGiB(retention);
+    out.extraManifests = [encryptedGp3StorageClass(className)];
+    out.prometheus = {
+      prometheusSpec: {
+        storageSpec: volumeClaimTemplate(className, prometheusGiB),
+        retentionSize: prometheusRetentionSize(prometheusGiB),
+      },
+    };
+    alertmanagerSpec.storage = volumeClaimTemplate(className, quantityGiB(storage.alertmanagerSize ?? '2Gi'));
+  }
+  if (Object.keys(alertmanagerSpec).length > 0) out.alertmanager = { alertmanagerSpec };
+  return out;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

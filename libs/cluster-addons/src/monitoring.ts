@@ -18,10 +18,11 @@ export interface MonitoringProps extends MonitoringValuesInput, HelmReleaseOptio
  * Grafana, kube-state-metrics and node-exporter, every container with
  * requests and limits, and a `kubernetes-pods` job for annotated pods.
  *
- * Prometheus keeps its data on an emptyDir (the chart's default): this
- * cluster has no EBS CSI driver, so a pod move loses the samples. Add the
- * `aws-ebs-csi-driver` add-on and `prometheus.prometheusSpec.storageSpec`
- * through `valuesOverride` for retention across restarts.
+ * Prometheus and Alertmanager keep their data on EBS volumes of an encrypted
+ * gp3 StorageClass that the release creates (`storage`, default on): the
+ * cluster needs the aws-ebs-csi-driver add-on (the platform's cluster stack
+ * installs it with monitoring). With `storage.enabled: false` they use
+ * emptyDir and lose their data whenever a pod moves.
  */
 export class Monitoring extends Construct {
   /** Helm release name (prefixes the chart's objects: `<release>-grafana`, ...). */

@@ -126,8 +126,9 @@ describe('capacity rule: refused', () => {
     expect(issues).toContainEqual({ path: 'hpa.maxReplicas', message: expect.stringContaining('at most 18 (3 groups × max 2 nodes × 3 pods per m5.large)') });
   });
 
-  it('adds up groups that differ', () => {
+  it('adds up groups that differ (zone spread preferred, so only the sum counts)', () => {
     const issues = validate({
+      molecule: { zoneSpread: 'preferred' },
       nodeGroups: [
         { name: 'a', availabilityZone: 'us-east-1a', instanceTypes: ['m5.xlarge'], maxSize: 2 },
         { name: 'b', availabilityZone: 'us-east-1b', instanceTypes: ['m5.large'], maxSize: 2 },
@@ -138,6 +139,7 @@ describe('capacity rule: refused', () => {
     expect(issues).toEqual([]);
     const refused = validate({
       hpa: { maxReplicas: 30 },
+      molecule: { zoneSpread: 'preferred' },
       nodeGroups: [
         { name: 'a', availabilityZone: 'us-east-1a', instanceTypes: ['m5.xlarge'], maxSize: 2 },
         { name: 'b', availabilityZone: 'us-east-1b', instanceTypes: ['m5.large'], maxSize: 2 },

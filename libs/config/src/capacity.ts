@@ -11,6 +11,7 @@
 import type { ConfigIssue } from './errors';
 import type { Environment } from './environment';
 import { cpuToMillicores, memoryToMiB } from './quantity';
+import { checkZoneSpreadCapacity } from './capacity-zones';
 
 /** What Kubernetes can schedule on one node of an instance type. */
 export interface InstanceAllocatable {
@@ -202,7 +203,8 @@ export function checkCapacity(env: Environment): ConfigIssue[] {
     return { maxSize: g.maxSize, ...smallest };
   });
   const total = groups.reduce((sum, g) => sum + g.maxSize * g.podsPerNode, 0);
-  if (total >= needed) return out;
+  // Enough in all: the zone spread may still cap it (capacity-zones.ts).
+  if (total >= needed) return checkZoneSpreadCapacity(env);
 
   const podText = `${requests.cpu}/${requests.memory}`;
   const nothingFits = groups.filter((g) => g.podsPerNode === 0).map((g) => g.instanceType);

@@ -104,3 +104,34 @@ export function minorOf(version: string): string | undefined {
   const m = /^v?(\d+)\.(\d+)/.exec(version);
   return m ? `${m[1]}.${m[2]}` : undefined;
 }
+
+// --- Storage and logging add-ons (issue 17), kept apart from KUBERNETES_RELEASES ---
+
+/** Add-ons installed only with durable monitoring (`aws-ebs-csi-driver`) or container logs (`amazon-cloudwatch-observability`). */
+export interface StorageAndLoggingAddons {
+  readonly 'aws-ebs-csi-driver': string;
+  readonly 'amazon-cloudwatch-observability': string;
+}
+
+/**
+ * One build for every minor (both add-ons ship builds that span several
+ * minors). aws-ebs-csi-driver v1.56.0-eksbuild.1: public EKS Terraform pins it on
+ * 1.34 ("latest version as of 2026-03-15") and on 1.30.
+ * amazon-cloudwatch-observability v6.7.0-eksbuild.1: what a public 1.36
+ * configuration recorded the add-on resolving to (next to kube-proxy
+ * v1.36.0-eksbuild.45). Not read from the EKS API (unreachable here): before a
+ * deploy, confirm with `aws eks describe-addon-versions --kubernetes-version
+ * <minor> --addon-name <name>`, above all on 1.32 and 1.36, the ends of the range.
+ */
+const STORAGE_AND_LOGGING: StorageAndLoggingAddons = {
+  'aws-ebs-csi-driver': 'v1.56.0-eksbuild.1',
+  'amazon-cloudwatch-observability': 'v6.7.0-eksbuild.1',
+};
+
+export const STORAGE_AND_LOGGING_ADDONS: Readonly<Record<string, StorageAndLoggingAddons>> = {
+  '1.32': STORAGE_AND_LOGGING,
+  '1.33': STORAGE_AND_LOGGING,
+  '1.34': STORAGE_AND_LOGGING,
+  '1.35': STORAGE_AND_LOGGING,
+  '1.36': STORAGE_AND_LOGGING,
+};

@@ -48,6 +48,18 @@ describe('validateEnvironment: the minimal input', () => {
   });
 });
 
+describe('a sandbox environment with a mutable tag (seed 000 exactly)', () => {
+  const input = validInput();
+  const env = defineEnvironment({
+    ...input,
+    molecule: { auth: input.molecule.auth, service: input.molecule.service, sandbox: true, image: { allowMutableTag: true } },
+  });
+  it("takes seed 000's sandbox URL and its 'release' tag", () => {
+    expect(env.molecule.platformUrl).toBe('https://starlord.sandbox.boomi.com');
+    expect(env.molecule.image.tag).toBe('release');
+  });
+});
+
 describe('defaults (seed 000 unless noted)', () => {
   const env: Environment = defineEnvironment(validInput());
 
@@ -63,8 +75,6 @@ describe('defaults (seed 000 unless noted)', () => {
     ['state.region', 'us-east-1'],
     // molecule
     ['molecule.image.repository', 'boomi/molecule'],
-    ['molecule.image.tag', 'release'],
-    ['molecule.image.pullPolicy', 'Always'],
     ['molecule.replicas', 3],
     ['molecule.terminationGracePeriodSeconds', 60],
     ['molecule.resources.requests.cpu', '500m'],
@@ -74,7 +84,6 @@ describe('defaults (seed 000 unless noted)', () => {
     ['molecule.storageSize', '5Gi'],
     ['molecule.atomName', 'boomi-molecule-eks'],
     ['molecule.containerName', 'boomi-molecule-eks'],
-    ['molecule.platformUrl', 'https://starlord.sandbox.boomi.com'],
     ['molecule.service.port', 80],
     ['molecule.service.targetPort', 9090],
     ['molecule.service.scheme', 'internet-facing'],
@@ -117,8 +126,17 @@ describe('defaults (seed 000 unless noted)', () => {
     ['cluster.logRetentionDays', 90],
     ['molecule.namespace', 'boomi'],
     ['molecule.vmOptionsOverrides', ''],
-    ['molecule.containerPropertiesOverrides', ''],
-    ['molecule.forceRestartOverrideMs', undefined],
+    // Seed 000's grace rule holds by default: 75 % of the 60 s grace, passed to the Molecule.
+    ['molecule.containerPropertiesOverrides', 'com.boomi.container.elasticity.forceRestartOverride=45000'],
+    ['molecule.forceRestartOverrideMs', 45000],
+    ['molecule.forceRestartOverrideIsDefault', true],
+    ['molecule.tmpfsMedium', 'Disk'],
+    ['molecule.zoneSpread', 'required'],
+    ['molecule.sandbox', false],
+    ['molecule.image.allowMutableTag', false],
+    ['molecule.image.digest', undefined],
+    ['molecule.image.pullPolicy', undefined],
+    ['molecule.networkPolicy', { enabled: true, platformCidrs: ['0.0.0.0/0'], extraEgress: [] }],
     ['molecule.fileSystemUser', { uid: 1000, gid: 1000 }],
     ['molecule.auth.kind', 'password'],
     ['molecule.auth.refreshInterval', '1h'],
@@ -209,11 +227,19 @@ describe('derived values', () => {
     expect(env.molecule.effectiveHeapMiB).toBe(768);
   });
 
-  it('reads the force-restart override in milliseconds', () => {
+  it('reads the force-restart override in milliseconds, and keeps an explicit one as given', () => {
     const env = defineEnvironment(
-      validInput({ molecule: { containerPropertiesOverrides: 'com.boomi.container.elasticity.forceRestartOverride=45000' } }),
+      validInput({ molecule: { containerPropertiesOverrides: 'a=1|com.boomi.container.elasticity.forceRestartOverride=30000' } }),
     );
-    expect(env.molecule.forceRestartOverrideMs).toBe(45000);
+    expect(env.molecule.forceRestartOverrideMs).toBe(30000);
+    expect(env.molecule.forceRestartOverrideIsDefault).toBe(false);
+    expect(env.molecule.containerPropertiesOverrides).toBe('a=1|com.boomi.container.elasticity.forceRestartOverride=30000');
+  });
+
+  it('appends the default override (75 % of the grace) to other properties', () => {
+    const env = defineEnvironment(validInput({ molecule: { terminationGracePeriodSeconds: 120, containerPropertiesOverrides: 'a=1' } }));
+    expect(env.molecule.forceRestartOverrideMs).toBe(90000);
+    expect(env.molecule.containerPropertiesOverrides).toBe('a=1|com.boomi.container.elasticity.forceRestartOverride=90000');
   });
 });
 

@@ -11,8 +11,9 @@ import {
 } from './schema';
 import { ConfigError, formatPath, type ConfigIssue } from './errors';
 import { checkRules } from './rules';
-import { DEFAULT_HEAP_MIB, effectiveHeap, forceRestartMsFromProperties, type EffectiveHeap } from './jvm';
+import { DEFAULT_HEAP_MIB, defaultForceRestartMs, effectiveHeap, forceRestartMsFromProperties, withForceRestartOverride, type EffectiveHeap } from './jvm';
 import { memoryToMiB } from './quantity';
+import { BOOMI_SANDBOX_PLATFORM_URL } from './schema-molecule';
 import { capacityTypeDefaults } from './spot';
 import { checkUpgradeRules } from './upgrade-rules';
 import { instanceArchitecture } from './instance-architecture';
@@ -51,8 +52,15 @@ export type Environment = Omit<ParsedEnvironment, 'cluster' | 'state' | 'nodeGro
     readonly effectiveHeapMiB: number;
     /** effectiveHeapMiB with where it comes from, for messages and fixes. */
     readonly effectiveHeap: EffectiveHeap;
-    /** com.boomi.container.elasticity.forceRestartOverride (ms), when set. */
-    readonly forceRestartOverrideMs?: number;
+    /**
+     * com.boomi.container.elasticity.forceRestartOverride (ms) in effect: the
+     * explicit value in containerPropertiesOverrides (NaN when unreadable), else
+     * the default (75 % of the grace), which is then appended to
+     * containerPropertiesOverrides so the Molecule gets it too.
+     */
+    readonly forceRestartOverrideMs: number;
+    /** True when forceRestartOverrideMs is the default, not a value of the environment file. */
+    readonly forceRestartOverrideIsDefault: boolean;
   };
 };
 
@@ -130,6 +138,8 @@ function resolve(parsed: ParsedEnvironment): Environment {
   });
   const m = parsed.molecule;
   const heap = effectiveHeap(m.vmOptionsOverrides, m.heapMiB ?? DEFAULT_HEAP_MIB, memoryToMiB(m.resources.limits.memory));
+  const explicitForceRestartMs = forceRestartMsFromProperties(m.containerPropertiesOverrides);
+  const forceRestartOverrideMs = explicitForceRestartMs ?? defaultForceRestartMs(m.terminationGracePeriodSeconds);
   return {
     ...parsed,
     cluster: { ...parsed.cluster, name: parsed.cluster.name ?? `${parsed.name}-boomi-molecule` },
@@ -139,7 +149,15 @@ function resolve(parsed: ParsedEnvironment): Environment {
       ...m,
       effectiveHeapMiB: heap.mib,
       effectiveHeap: heap,
-      forceRestartOverrideMs: forceRestartMsFromProperties(m.containerPropertiesOverrides),
+      // Seed 000's grace rule holds by default: Boomi's own default (10 min) would exceed the grace.
+      containerPropertiesOverrides:
+        explicitForceRestartMs === undefined
+          ? withForceRestartOverride(m.containerPropertiesOverrides, forceRestartOverrideMs)
+          : m.containerPropertiesOverrides,
+      forceRestartOverrideMs,
+      forceRestartOverrideIsDefault: explicitForceRestartMs === undefined,
+      // Left out only in a sandbox environment (the platformUrl rule refuses it elsewhere).
+      platformUrl: m.platformUrl ?? (m.sandbox ? BOOMI_SANDBOX_PLATFORM_URL : undefined),
     },
   };
 }

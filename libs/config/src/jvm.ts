@@ -105,3 +105,22 @@ export function effectiveHeap(vmOptions: string, heapMiB: number, memoryLimitMiB
     followsMemoryLimit: maxRam === undefined,
   };
 }
+
+/**
+ * Share of the termination grace that the default force-restart override
+ * takes: Boomi's own default (10 min) exceeds the seed's 60 s grace, so
+ * without an explicit value Kubernetes kills a node mid-stop. The remaining
+ * quarter lets the node stop after the override has ended its processes.
+ */
+export const FORCE_RESTART_SHARE_OF_GRACE = 0.75;
+
+/** The default override for a grace period, in ms: 75 % of it, whole seconds (60 s → 45000). */
+export function defaultForceRestartMs(terminationGracePeriodSeconds: number): number {
+  return Math.floor(terminationGracePeriodSeconds * FORCE_RESTART_SHARE_OF_GRACE) * 1000;
+}
+
+/** The properties with `<FORCE_RESTART_PROPERTY>=<ms>` appended (pipe-separated). */
+export function withForceRestartOverride(properties: string, ms: number): string {
+  const entry = `${FORCE_RESTART_PROPERTY}=${ms}`;
+  return properties.trim() === '' ? entry : `${properties}|${entry}`;
+}

@@ -13,6 +13,7 @@ import { KUBERNETES_RELEASES, minorOf } from './catalog';
 import { checkCapacity } from './capacity';
 import { AWS_RULES } from './aws-rules';
 import { BYPASS_RULES } from './bypass-rules';
+import { MOLECULE_PRODUCTION_RULES } from './rules-molecule';
 
 /** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
 export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
@@ -229,10 +230,11 @@ const moleculeResources: Rule = (env) => {
 const moleculeLifecycle: Rule = (env) => {
   const out: ConfigIssue[] = [];
   const m = env.molecule;
+  // The effective value: explicit, or the default (75 % of the grace) set in environment.ts.
   const ms = m.forceRestartOverrideMs;
-  if (ms !== undefined && Number.isNaN(ms)) {
+  if (Number.isNaN(ms)) {
     out.push(issue('molecule.containerPropertiesOverrides', `${FORCE_RESTART_PROPERTY} must be a number of milliseconds`));
-  } else if (ms !== undefined && m.terminationGracePeriodSeconds * 1000 <= ms) {
+  } else if (m.terminationGracePeriodSeconds * 1000 <= ms) {
     out.push(
       issue(
         'molecule.terminationGracePeriodSeconds',
@@ -321,6 +323,7 @@ export const RULES: readonly Rule[] = [
   checkCapacity,
   ...AWS_RULES,
   ...BYPASS_RULES,
+  ...MOLECULE_PRODUCTION_RULES,
 ];
 
 /**

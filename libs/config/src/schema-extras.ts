@@ -4,7 +4,7 @@
  * EnvironmentSchema (schema.ts) as `nodeHealth`, `nodeLocalDns`, `monitoring`.
  */
 import { z } from 'zod';
-import { cidr, k8sName, resources } from './schema-fields';
+import { cidr, k8sName, memory, resources } from './schema-fields';
 
 /**
  * Node health (seed 001): node-problem-detector (Helm, kube-system) turns
@@ -69,6 +69,28 @@ export const MonitoringSchema = z
     }),
     /** Any kube-prometheus-stack values, deep-merged last. @default {} */
     valuesOverride: z.record(z.string(), z.unknown()).default({}),
+    /**
+     * Durable data (issue 17): Prometheus and Alertmanager on EBS volumes of an
+     * encrypted gp3 StorageClass (the aws-ebs-csi-driver add-on is installed),
+     * so a node the autoscaler removes takes no samples with it.
+     */
+    storage: z
+      .strictObject({
+        /** @default true */
+        enabled: z.boolean().default(true),
+        /** Prometheus volume. @default - sized for the retention: max(10Gi, days × 2Gi × 1.25) */
+        prometheusSize: memory.optional(),
+        /** Alertmanager volume (silences, notification log). @default '2Gi' */
+        alertmanagerSize: memory.default('2Gi'),
+      })
+      .prefault({}),
+    /**
+     * Where alerts go: the name of a Secret in the monitoring namespace holding
+     * `alertmanager.yaml` (receivers and routes), created outside Terraform so
+     * webhook URLs and keys are never in code or state. @default - none: the
+     * chart's config, whose only receiver is 'null' (alerts are visible in the UI only)
+     */
+    alertmanagerConfigSecret: k8sName.optional(),
   });
 
 const runnerLabel = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, {

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { cidr, duration, k8sName, memory, resources } from './schema-fields';
+import { moleculeProductionFields } from './schema-molecule';
+import { EncryptionSchema } from './schema-encryption';
+import { containerLogsSchema } from './schema-logging';
 import { CiSchema, MonitoringSchema, NodeHealthSchema, NodeLocalDnsSchema } from './schema-extras';
 import { DEFAULT_KUBERNETES_VERSION } from './catalog';
 import { amiType, releaseVersion, supportType } from './schema-upgrades';
@@ -118,6 +121,15 @@ export const EnvironmentSchema = z.strictObject({
     }),
     /** @default the environment's region */
     region: z.string().optional(),
+    /**
+     * An existing bucket for the state bucket's S3 server access logs (it must
+     * accept log delivery from S3). @default - none: no access logging (CloudTrail
+     * data events are the other way to audit state reads)
+     */
+    accessLogBucket: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a valid S3 bucket name (3-63 lower-case letters, digits, . and -)' })
+      .optional(),
   }),
 
   network: z
@@ -191,18 +203,8 @@ export const EnvironmentSchema = z.strictObject({
     atomName: z.string().min(1).default('boomi-molecule-eks'),
     /** BOOMI_CONTAINERNAME. @default 'boomi-molecule-eks' (seed 000) */
     containerName: z.string().min(1).default('boomi-molecule-eks'),
-    /** URL: the AtomSphere platform. @default 'https://starlord.sandbox.boomi.com' (seed 000) */
-    platformUrl: z.url({ protocol: /^https$/ }).default('https://starlord.sandbox.boomi.com'),
-    image: z
-      .strictObject({
-        /** @default 'boomi/molecule' */
-        repository: z.string().min(1).default('boomi/molecule'),
-        /** @default 'release' (seed 000; pin a version in prod) */
-        tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, { message: 'must be a container image tag' }).default('release'),
-        /** @default 'Always' (seed 000) */
-        pullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).default('Always'),
-      })
-      .prefault({}),
+    // platformUrl, sandbox, image, tmpfsMedium, zoneSpread, networkPolicy: schema-molecule.ts
+    ...moleculeProductionFields,
     /** StatefulSet replicas at create. @default 3 (seed 000) */
     replicas: z.number().int().min(1).default(3),
     /** @default 60 (seed 000) */
@@ -366,6 +368,10 @@ export const EnvironmentSchema = z.strictObject({
   nodeLocalDns: NodeLocalDnsSchema.prefault({}),
   /** Monitoring (seed 001): see schema-extras.ts. @default off */
   monitoring: MonitoringSchema.prefault({}),
+  /** Customer-managed KMS keys (schema-encryption.ts). @default on */
+  encryption: EncryptionSchema.prefault({}),
+  /** Container and node logs to CloudWatch (schema-logging.ts). @default on */
+  containerLogs: containerLogsSchema(retentionDays).prefault({}),
   /** Where CI plans this environment (docs/ci-and-secrets.md): see schema-extras.ts. @default no CI plan of the workloads stack */
   ci: CiSchema.prefault({}),
 });

@@ -9,7 +9,12 @@ const base = (over: Partial<EnvironmentInput> = {}): EnvironmentInput => ({
   availabilityZones: ['us-east-1a', 'us-east-1b'],
   state: { bucket: 'spot-boomi-tf-state' },
   cluster: { adminPrincipalArns: ['arn:aws:iam::123456789012:role/admin'], endpoint: { publicAccessCidrs: ['203.0.113.0/24'] } },
-  molecule: { auth: { secretName: 'boomi/spot/molecule' }, service: { sourceRanges: ['198.51.100.0/24'] } },
+  molecule: {
+    auth: { secretName: 'boomi/spot/molecule' },
+    service: { sourceRanges: ['198.51.100.0/24'] },
+    platformUrl: 'https://platform.boomi.com',
+    image: { tag: '5.0.1' },
+  },
   nodeGroupDefaults: { maxSize: 10 },
   autoscaler: { maxNodesTotal: 100 },
   ...over,

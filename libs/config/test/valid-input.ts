@@ -26,7 +26,12 @@ export const BASE_INPUT: EnvironmentInput = {
     adminPrincipalArns: ['arn:aws:iam::123456789012:role/platform-admin'],
     endpoint: { publicAccessCidrs: ['203.0.113.0/24'] },
   },
-  molecule: { auth: { secretName: 'boomi/dev/molecule' }, service: { sourceRanges: ['198.51.100.0/24'] } },
+  molecule: {
+    auth: { secretName: 'boomi/dev/molecule' },
+    service: { sourceRanges: ['198.51.100.0/24'] },
+    platformUrl: 'https://platform.boomi.com',
+    image: { tag: '5.0.1' },
+  },
 };
 
 export function validInput(overrides: Overrides = {}): EnvironmentInput {

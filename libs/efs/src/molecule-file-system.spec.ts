@@ -78,3 +78,54 @@ describe('MoleculeFileSystem', () => {
     expect(result.accessPointId).toMatch(/^\$\{TfToken/);
   });
 });
+
+describe('MoleculeFileSystem with the node instance role (mounts without the node Pod Identity)', () => {
+  const NODE_ROLE_ARN = 'arn:aws:iam::123456789012:role/dev-boomi-node';
+  const { json: withNode } = synthConstruct(
+    (scope) =>
+      new MoleculeFileSystem(scope, 'efs', {
+        name: 'dev-boomi',
+        clusterName: 'dev-boomi',
+        vpcId: 'vpc-123',
+        subnetIds: ['subnet-a'],
+        clusterSecurityGroupId: 'sg-cluster',
+        nodeInstanceRole: { arn: NODE_ROLE_ARN, name: 'dev-boomi-node' },
+      }),
+  );
+
+  it('admits both the CSI node Pod Identity role and the node role in the file-system policy', () => {
+    const policy = String(onlyResource(withNode, EfsFileSystemPolicy.tfResourceType).policy);
+    expect(policy).toContain(NODE_ROLE_ARN);
+    expect(policy).toMatch(/efs_csi_node_role_[^"]*\.arn/);
+    expect(policy).toContain('elasticfilesystem:AccessedViaMountTarget');
+  });
+
+  it('grants the node role ClientMount/ClientWrite on this file system only (a jsonencode policy)', () => {
+    const grants = listResources(withNode, IamRolePolicy.tfResourceType).filter((p) => p.role === 'dev-boomi-node');
+    expect(grants).toHaveLength(1);
+    const policy = String(grants[0].policy);
+    expect(policy).toMatch(/^\$\{jsonencode\(/);
+    expect(policy).toContain('elasticfilesystem:ClientMount');
+    expect(policy).toContain('elasticfilesystem:ClientWrite');
+    expect(policy).toMatch(/aws_efs_file_system\.[^.]+\.arn/);
+    expect(policy).not.toContain('"*"');
+  });
+
+  it('without the node role, grants it nothing', () => {
+    expect(listResources(json, IamRolePolicy.tfResourceType).filter((p) => p.role === 'dev-boomi-node')).toEqual([]);
+  });
+});
+
+describe('MoleculeFileSystem on a customer-managed key', () => {
+  it('sets kms_key_id when given, and leaves the AWS-managed key otherwise', () => {
+    const { json: cmk } = synthConstruct(
+      (scope) =>
+        new MoleculeFileSystem(scope, 'efs', {
+          name: 'dev-boomi', clusterName: 'dev-boomi', vpcId: 'vpc-1', subnetIds: ['subnet-a'], clusterSecurityGroupId: 'sg-1',
+          kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k',
+        }),
+    );
+    expect(onlyResource(cmk, EfsFileSystem.tfResourceType)).toMatchObject({ encrypted: true, kms_key_id: 'arn:aws:kms:us-east-1:123456789012:key/k' });
+    expect(onlyResource(json, EfsFileSystem.tfResourceType).kms_key_id).toBeUndefined();
+  });
+});

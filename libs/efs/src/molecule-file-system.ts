@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { Fn } from 'cdktf';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
@@ -24,6 +25,23 @@ export interface MoleculeFileSystemProps {
   readonly path?: string;
   /** Owner of that directory: the Molecule image's user. @default { uid: 1000, gid: 1000 } */
   readonly posixUser?: { readonly uid: number; readonly gid: number };
+  /**
+   * The EKS node instance role, admitted to mount next to the CSI node's Pod
+   * Identity role, and granted ClientMount/ClientWrite on this file system.
+   * Mounts then work whether or not the efs-csi-node daemonset gets Pod Identity
+   * credentials (the managed add-on does not wire them for the node component:
+   * aws-efs-csi-driver#1759, open; efs-utils reads them only from 2.3.0), since
+   * efs-utils falls back to the instance profile (the daemonset is on the host
+   * network, so IMDSv2 with hop limit 1 reaches it).
+   * @default - none: only the CSI node's Pod Identity role may mount
+   */
+  readonly nodeInstanceRole?: { readonly arn: string; readonly name: string };
+  /**
+   * Customer-managed KMS key of the file system. Changing it replaces the file
+   * system (EFS cannot re-key): set it before the first apply.
+   * @default - none (the AWS-managed aws/elasticfilesystem key)
+   */
+  readonly kmsKeyArn?: string;
 }
 
 /**
@@ -48,6 +66,7 @@ export class MoleculeFileSystem extends Construct {
     this.fileSystem = new EfsFileSystem(this, 'file-system', {
       creationToken: `${props.name}-molecule`,
       encrypted: true,
+      kmsKeyId: props.kmsKeyArn,
       performanceMode: 'generalPurpose',
       throughputMode: 'elastic',
       lifecyclePolicy: [{ transitionToIa: 'AFTER_30_DAYS' }, { transitionToPrimaryStorageClass: 'AFTER_1_ACCESS' }],
@@ -97,6 +116,26 @@ export class MoleculeFileSystem extends Construct {
       fileSystemArn: this.fileSystem.arn,
     });
 
+    // Who may mount with the `iam` option: the CSI node's Pod Identity role, and the node role when given.
+    const mountPrincipals = props.nodeInstanceRole ? [this.csiIdentity.nodeRoleArn, props.nodeInstanceRole.arn] : this.csiIdentity.nodeRoleArn;
+    if (props.nodeInstanceRole) {
+      new IamRolePolicy(this, 'node-role-mount', {
+        role: props.nodeInstanceRole.name,
+        name: `${props.name}-efs-molecule-mount`,
+        policy: Fn.jsonencode({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'MountMoleculeFileSystem',
+              Effect: 'Allow',
+              Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:DescribeMountTargets'],
+              Resource: this.fileSystem.arn,
+            },
+          ],
+        }),
+      });
+    }
+
     new EfsFileSystemPolicy(this, 'policy', {
       fileSystemId: this.fileSystem.id,
       policy: Fn.jsonencode({
@@ -113,7 +152,7 @@ export class MoleculeFileSystem extends Construct {
           {
             Sid: 'AllowCsiNodeMounts',
             Effect: 'Allow',
-            Principal: { AWS: this.csiIdentity.nodeRoleArn },
+            Principal: { AWS: mountPrincipals },
             Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
             Resource: this.fileSystem.arn,
             Condition: { Bool: { 'elasticfilesystem:AccessedViaMountTarget': 'true' } },

@@ -1,6 +1,6 @@
 import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { ClusterAddons, type AddonSpec, type ClusterAddonsProps } from '@boomi-eks/eks';
+import { ClusterAddons, vpcCniConfigurationValues, type AddonSpec, type ClusterAddonsProps } from '@boomi-eks/eks';
 import { listResources, resourcesOfType, synthConstruct, type StackJson } from '@boomi-eks/testing';
 
 const VPC_CNI: AddonSpec = { name: 'vpc-cni', version: 'v1.20.1-eksbuild.3' };
@@ -93,5 +93,14 @@ describe('ClusterAddons', () => {
     });
     const [standIn] = Object.keys(resourcesOfType(json, IamRole.tfResourceType));
     listResources(json, EksAddon.tfResourceType).forEach((a) => expect(a.depends_on).toEqual([`${IamRole.tfResourceType}.${standIn}`]));
+  });
+});
+
+describe('vpcCniConfigurationValues', () => {
+  it('turns on NetworkPolicy enforcement with the string "true" the add-on schema takes', () => {
+    expect(vpcCniConfigurationValues({ networkPolicy: true })).toEqual({ enableNetworkPolicy: 'true' });
+  });
+  it('is empty (the add-on defaults) without network policies', () => {
+    expect(vpcCniConfigurationValues({ networkPolicy: false })).toEqual({});
   });
 });

@@ -52,3 +52,13 @@ export class ClusterAddons extends Construct {
     this.addons = addons;
   }
 }
+
+/**
+ * Configuration values of the vpc-cni add-on (pass through `Fn.jsonencode`).
+ * `enableNetworkPolicy`: the network policy agent (shipped with vpc-cni ≥ 1.14)
+ * enforces NetworkPolicy objects; without it they are stored but not enforced.
+ * The add-on's schema takes the flag as the string "true".
+ */
+export function vpcCniConfigurationValues(opts: { readonly networkPolicy: boolean }): Record<string, string> {
+  return opts.networkPolicy ? { enableNetworkPolicy: 'true' } : {};
+}

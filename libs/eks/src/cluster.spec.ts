@@ -166,3 +166,23 @@ describe('Cluster', () => {
     expect(cluster.depends_on).toContain(addressOfOnly(json, IamRolePolicyAttachment.tfResourceType));
   });
 });
+
+describe('Cluster encryption (explicit key policy, customer-managed log key)', () => {
+  it('gives the secrets key an explicit policy when account and region are known', () => {
+    const { json } = synthCluster({ keyPolicyScope: { accountId: '111122223333', region: 'us-east-1' } });
+    const key = onlyResource(json, KmsKey.tfResourceType);
+    expect(String(key.policy)).toMatch(/^\$\{jsonencode\(/);
+    expect(String(key.policy)).toContain('arn:aws:iam::111122223333:root');
+  });
+
+  it('puts the control-plane log group on the given key', () => {
+    const { json } = synthCluster({ logKmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/abc' });
+    expect(onlyResource(json, CloudwatchLogGroup.tfResourceType).kms_key_id).toBe('arn:aws:kms:us-east-1:111122223333:key/abc');
+  });
+
+  it('leaves both to AWS defaults when not given', () => {
+    const { json } = synthCluster();
+    expect(onlyResource(json, KmsKey.tfResourceType).policy).toBeUndefined();
+    expect(onlyResource(json, CloudwatchLogGroup.tfResourceType).kms_key_id).toBeUndefined();
+  });
+});

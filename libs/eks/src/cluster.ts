@@ -8,6 +8,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { kmsKeyPolicy } from './encryption-key';
 
 /** Every control-plane log type EKS has (seed 000: `enableTypes: ["all"]`). */
 export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
@@ -32,6 +33,14 @@ export interface ClusterProps {
   readonly adminPrincipalArns: readonly string[];
   /** @default 90 */
   readonly logRetentionDays?: number;
+  /**
+   * Account and region: with both, the secrets key gets an explicit key policy
+   * ({@link kmsKeyPolicy}) instead of AWS's implicit default.
+   * @default - none (the implicit default key policy)
+   */
+  readonly keyPolicyScope?: { readonly accountId: string; readonly region: string };
+  /** Customer-managed KMS key of the control-plane log group. @default - none (CloudWatch's own encryption) */
+  readonly logKmsKeyArn?: string;
   /**
    * EKS upgrade policy (`upgrade_policy.support_type`). STANDARD: EKS upgrades
    * the control plane to the next minor on its own at the end of standard
@@ -90,6 +99,7 @@ export class Cluster extends Construct {
       description: `EKS secrets encryption for ${props.clusterName}`,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
+      policy: props.keyPolicyScope ? Fn.jsonencode(kmsKeyPolicy(props.keyPolicyScope)) : undefined,
     });
     new KmsAlias(this, 'secrets-key-alias', { name: `alias/eks/${props.clusterName}`, targetKeyId: key.keyId });
 
@@ -97,6 +107,7 @@ export class Cluster extends Construct {
     const logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: `/aws/eks/${props.clusterName}/cluster`,
       retentionInDays: props.logRetentionDays ?? 90,
+      kmsKeyId: props.logKmsKeyArn,
     });
 
     this.cluster = new EksCluster(this, 'cluster', {

@@ -18,6 +18,8 @@ describe('chartToYaml', () => {
       'Service',
       'StatefulSet',
       'HorizontalPodAutoscaler',
+      'NetworkPolicy',
+      'NetworkPolicy',
       'PodDisruptionBudget',
     ]);
   });

@@ -8,6 +8,8 @@ const variants = {
   installerToken: { authKind: 'installerToken' as const },
   internalRestricted: { service: { scheme: 'internal' as const, sourceRanges: ['10.0.0.0/8', '2001:db8::/32'] } },
   noScaleDown: { hpa: { scaleDownEnabled: false }, podDisruptionBudget: { maxUnavailable: '25%' } },
+  restrictedNetwork: { networkPolicy: { clusterCidrs: ['10.100.0.0/16'], extraEgress: [{ cidr: '192.0.2.10/32', ports: [{ port: 5432 }] }], extraIngress: [{ namespace: 'monitoring', port: 9404 }] } },
+  pinned: { image: { digest: `sha256:${'0'.repeat(64)}` }, topologySpread: { zone: 'ScheduleAnyway' as const } },
   scheduled: {
     tmpfsMedium: 'Disk' as const,
     nodeSelector: { pool: 'molecule' },

@@ -39,13 +39,15 @@ describe('ChartManifests', () => {
   const { address, manifests } = byId(json, bridge);
 
   it('emits one kubernetes_manifest per chart object, with stable <kind>-<name> ids in apply order', () => {
-    expect(Object.keys(resourcesOfType(json, TYPE))).toHaveLength(8);
+    expect(Object.keys(resourcesOfType(json, TYPE))).toHaveLength(10);
     expect(bridge.manifestIds).toEqual([
       'namespace-boomi',
       'storageclass-efs-sc',
       'persistentvolume-efs-pv',
       'persistentvolumeclaim-efs-claim',
       'service-molecule-service',
+      'networkpolicy-default-deny-all',
+      'networkpolicy-molecule',
       'statefulset-molecule',
       'horizontalpodautoscaler-molecule-hpa',
       'poddisruptionbudget-molecule-pdb',

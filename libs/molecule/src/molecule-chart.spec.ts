@@ -13,6 +13,8 @@ describe('MoleculeChart with the defaults (seed 000)', () => {
       'v1 Service molecule-service',
       'apps/v1 StatefulSet molecule',
       'autoscaling/v2 HorizontalPodAutoscaler molecule-hpa',
+      'networking.k8s.io/v1 NetworkPolicy default-deny-all',
+      'networking.k8s.io/v1 NetworkPolicy molecule',
       'policy/v1 PodDisruptionBudget molecule-pdb',
     ]);
     expect(all('Secret')).toHaveLength(0);
@@ -92,10 +94,10 @@ describe('MoleculeChart with the defaults (seed 000)', () => {
     expect(ss.spec.template.metadata.annotations).toBeUndefined();
   });
 
-  it('StatefulSet volumes: the claim, a memory tmpfs, the cgroup hostPath', () => {
+  it('StatefulSet volumes: the claim, a disk-backed emptyDir for /run and /tmp (seed 000), the cgroup hostPath', () => {
     expect(one('StatefulSet').spec.template.spec.volumes).toEqual([
       { name: 'molecule-storage', persistentVolumeClaim: { claimName: 'efs-claim' } },
-      { name: 'tmpfs', emptyDir: { medium: 'Memory' } },
+      { name: 'tmpfs', emptyDir: {} },
       { name: 'cgroup', hostPath: { path: '/sys/fs/cgroup', type: 'Directory' } },
     ]);
   });
@@ -105,7 +107,7 @@ describe('MoleculeChart with the defaults (seed 000)', () => {
     expect(one('StatefulSet').spec.template.spec.containers).toHaveLength(1);
     expect(c.name).toBe('atom-node');
     expect(c.image).toBe('boomi/molecule:release');
-    expect(c.imagePullPolicy).toBe('Always');
+    expect(c.imagePullPolicy).toBe('Always'); // 'release' is a mutable tag
     expect(c.ports).toEqual([{ containerPort: 9090, protocol: 'TCP' }]);
     expect(c.lifecycle.preStop.exec.command).toEqual(['sh', '/home/boomi/scaledown.sh']);
     expect(c.resources.requests).toEqual({ cpu: '500m', memory: '1024Mi' });
@@ -114,7 +116,38 @@ describe('MoleculeChart with the defaults (seed 000)', () => {
       { name: 'molecule-storage', mountPath: '/mnt/boomi' },
       { name: 'tmpfs', mountPath: '/run' },
       { name: 'tmpfs', mountPath: '/tmp' },
-      { name: 'cgroup', mountPath: '/sys/fs/cgroup' },
+      { name: 'cgroup', mountPath: '/sys/fs/cgroup', readOnly: true },
+    ]);
+  });
+
+  it('pod security: non-root boomi user 1000/1000, fsGroup, RuntimeDefault seccomp, no service-account token', () => {
+    const pod = one('StatefulSet').spec.template.spec;
+    expect(pod.automountServiceAccountToken).toBe(false);
+    expect(pod.securityContext).toEqual({
+      runAsNonRoot: true,
+      runAsUser: 1000,
+      runAsGroup: 1000,
+      fsGroup: 1000,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+  });
+
+  it('container security: no privilege escalation, ALL capabilities dropped, root filesystem writable (documented exception)', () => {
+    expect(moleculeContainer(objects).securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      readOnlyRootFilesystem: false,
+      runAsNonRoot: true,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+  });
+
+  it('spreads over zones (hard) and hosts (soft), maxSkew 1, on the Molecule pods', () => {
+    const labelSelector = { matchLabels: { app: 'molecule' } };
+    expect(one('StatefulSet').spec.template.spec.topologySpreadConstraints).toEqual([
+      { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector },
+      { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector },
     ]);
   });
 
@@ -147,7 +180,7 @@ describe('MoleculeChart with the defaults (seed 000)', () => {
     expect(byName.BOOMI_ATOMNAME.value).toBe('boomi-molecule-eks');
     expect(byName.ATOM_LOCALHOSTID.valueFrom).toEqual({ fieldRef: { fieldPath: 'metadata.name' } });
     expect(byName.BOOMI_ACCOUNTID.valueFrom).toEqual(secretRef('account'));
-    expect(byName.URL.value).toBe('https://starlord.sandbox.boomi.com');
+    expect(byName.URL.value).toBe('https://platform.boomi.com');
     expect(byName.BOOMI_USERNAME.valueFrom).toEqual(secretRef('username'));
     expect(byName.BOOMI_PASSWORD.valueFrom).toEqual(secretRef('password'));
     expect(byName.BOOMI_CONTAINERNAME.value).toBe('boomi-molecule-eks');
@@ -244,13 +277,13 @@ describe('MoleculeChart options', () => {
       containerPropertiesOverrides: 'com.boomi.container.elasticity.forceRestartOverride=30000',
       nodeSelector: { 'boomi.com/pool': 'molecule' },
       tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'molecule', effect: 'NoSchedule' }],
-      tmpfsMedium: 'Disk',
+      tmpfsMedium: 'Memory',
       podDisruptionBudget: { maxUnavailable: '25%' },
     });
     const c = moleculeContainer(objects);
     const pod = one('StatefulSet').spec.template.spec;
     expect(c.image).toBe('boomi/molecule:5.0.1-rhel');
-    expect(c.imagePullPolicy).toBe('Always');
+    expect(c.imagePullPolicy).toBe('IfNotPresent'); // pinned tag
     expect(c.resources).toEqual({ requests: { cpu: '500m', memory: '1536Mi' }, limits: { cpu: '1000m', memory: '2Gi' } });
     expect(c.livenessProbe.periodSeconds).toBe(30);
     expect(c.readinessProbe.periodSeconds).toBe(10);
@@ -258,7 +291,7 @@ describe('MoleculeChart options', () => {
     expect(envOf(c).byName.CONTAINER_PROPERTIES_OVERRIDES.value).toBe('com.boomi.container.elasticity.forceRestartOverride=30000');
     expect(pod.nodeSelector).toEqual({ 'boomi.com/pool': 'molecule' });
     expect(pod.tolerations).toEqual([{ key: 'dedicated', operator: 'Equal', value: 'molecule', effect: 'NoSchedule' }]);
-    expect(pod.volumes[1]).toEqual({ name: 'tmpfs', emptyDir: {} });
+    expect(pod.volumes[1]).toEqual({ name: 'tmpfs', emptyDir: { medium: 'Memory' } });
     expect(one('PodDisruptionBudget').spec.maxUnavailable).toBe('25%');
   });
 
@@ -280,5 +313,46 @@ describe('MoleculeChart options', () => {
     expect(() => renderMolecule({ podAnnotations: { 'prometheus.io/scrape': true as unknown as string } })).toThrow(
       /'podAnnotations\['prometheus.io\/scrape'\]' \(true\) must be a string/,
     );
+  });
+});
+
+describe('MoleculeChart image pinning', () => {
+  const DIGEST = `sha256:${'ab'.repeat(32)}`;
+
+  it('a digest wins over the tag and is pulled IfNotPresent', () => {
+    const { objects } = renderMolecule({ image: { tag: 'release', digest: DIGEST } });
+    const c = moleculeContainer(objects);
+    expect(c.image).toBe(`boomi/molecule@${DIGEST}`);
+    expect(c.imagePullPolicy).toBe('IfNotPresent');
+  });
+
+  it('an explicit pull policy is kept', () => {
+    expect(moleculeContainer(renderMolecule({ image: { tag: '5.0.1', pullPolicy: 'Always' } }).objects).imagePullPolicy).toBe('Always');
+  });
+
+  it('latest is mutable too', () => {
+    expect(moleculeContainer(renderMolecule({ image: { tag: 'latest' } }).objects).imagePullPolicy).toBe('Always');
+  });
+
+  it('refuses a malformed digest, naming the field', () => {
+    expect(() => renderMolecule({ image: { digest: 'sha256:abc' } })).toThrow(/'image\.digest' \(sha256:abc\) must be a content digest/);
+  });
+});
+
+describe('MoleculeChart security and spread options', () => {
+  it('takes the user and group from the props (the EFS access point owner)', () => {
+    const { one } = renderMolecule({ security: { runAsUser: 1001, runAsGroup: 2002 } });
+    expect(one('StatefulSet').spec.template.spec.securityContext).toMatchObject({ runAsUser: 1001, runAsGroup: 2002, fsGroup: 2002 });
+  });
+
+  it('refuses root (0) as the user, naming the field', () => {
+    expect(() => renderMolecule({ security: { runAsUser: 0 } })).toThrow(/'security\.runAsUser' \(0\) must be an integer ≥ 1/);
+  });
+
+  it('zone spread can be made a preference', () => {
+    const { one } = renderMolecule({ topologySpread: { zone: 'ScheduleAnyway' } });
+    const [zone, host] = one('StatefulSet').spec.template.spec.topologySpreadConstraints;
+    expect(zone.whenUnsatisfiable).toBe('ScheduleAnyway');
+    expect(host.whenUnsatisfiable).toBe('ScheduleAnyway');
   });
 });

@@ -1,8 +1,9 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
-import { MoleculeChartProps, ResolvedMoleculeProps, resolveMoleculeProps } from './molecule-props';
+import { MoleculeChartProps, ResolvedMoleculeProps, moleculeImageReference, resolveMoleculeProps } from './molecule-props';
 import { validateMoleculeProps } from './molecule-validation';
+import { MOLECULE_NETWORK_POLICY_NAMES, NetworkPolicySpec, moleculeNetworkPolicies } from './molecule-network-policy';
 
 /** Object names of seed 000, used as-is. */
 export const MOLECULE_OBJECT_NAMES = {
@@ -27,9 +28,12 @@ const SCHEME_ANNOTATION = 'service.beta.kubernetes.io/aws-load-balancer-scheme';
 const INTERNAL_ANNOTATION = 'service.beta.kubernetes.io/aws-load-balancer-internal';
 
 /**
- * The Boomi Molecule's Kubernetes objects, exactly as seed 000: StorageClass,
+ * The Boomi Molecule's Kubernetes objects as seed 000: StorageClass,
  * static EFS PersistentVolume and its claim, the NLB Service, the StatefulSet,
- * an autoscaling/v2 HPA and a PodDisruptionBudget, plus the Namespace.
+ * an autoscaling/v2 HPA and a PodDisruptionBudget, plus the Namespace; with
+ * production-safe additions (docs/production-defaults.md): pod and container
+ * securityContext, no service-account token, topology spread over zones and
+ * hosts, and a default-deny NetworkPolicy with the Molecule's allowances.
  *
  * The Chart itself carries no namespace (cdk8s would stamp it on the
  * cluster-scoped StorageClass and PV too); each namespaced object sets it.
@@ -65,6 +69,8 @@ export class MoleculeChart extends Chart {
   readonly statefulSet: k8s.KubeStatefulSet;
   readonly horizontalPodAutoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
   readonly podDisruptionBudget?: k8s.KubePodDisruptionBudget;
+  /** `default-deny-all` and `molecule` (undefined when `networkPolicy.enabled` is false). */
+  readonly networkPolicies?: { readonly defaultDeny: k8s.KubeNetworkPolicy; readonly molecule: k8s.KubeNetworkPolicy };
 
   constructor(scope: Construct, id: string, props: MoleculeChartProps) {
     super(scope, id);
@@ -147,6 +153,15 @@ export class MoleculeChart extends Chart {
         },
       });
     }
+    if (c.networkPolicy.enabled) {
+      const specs = moleculeNetworkPolicies(c, labels);
+      const policy = (key: keyof typeof specs) =>
+        new k8s.KubeNetworkPolicy(this, `network-policy-${key === 'defaultDeny' ? 'default-deny' : key}`, {
+          metadata: { name: MOLECULE_NETWORK_POLICY_NAMES[key], namespace },
+          spec: typedNetworkPolicySpec(specs[key]),
+        });
+      this.networkPolicies = { defaultDeny: policy('defaultDeny'), molecule: policy('molecule') };
+    }
     if (c.podDisruptionBudget.enabled) {
       const maxUnavailable = c.podDisruptionBudget.maxUnavailable;
       this.podDisruptionBudgetName = MOLECULE_OBJECT_NAMES.podDisruptionBudget;
@@ -162,16 +177,66 @@ export class MoleculeChart extends Chart {
   }
 }
 
+/** Ports become IntOrString (cdk8s drops a plain number there). */
+function typedNetworkPolicySpec(spec: NetworkPolicySpec): k8s.NetworkPolicySpec {
+  const rule = <R extends { ports?: { protocol: string; port: number }[] }>(r: R) => ({
+    ...r,
+    ports: r.ports?.map((p) => ({ protocol: p.protocol, port: k8s.IntOrString.fromNumber(p.port) })),
+  });
+  return { ...spec, ingress: spec.ingress?.map(rule), egress: spec.egress?.map(rule) } as k8s.NetworkPolicySpec;
+}
+
 function serviceAnnotations(c: ResolvedMoleculeProps): Record<string, string> {
   const annotations: Record<string, string> = { [NLB_ANNOTATION]: 'nlb', [SCHEME_ANNOTATION]: c.service.scheme };
   if (c.service.scheme === 'internal') annotations[INTERNAL_ANNOTATION] = 'true';
   return annotations;
 }
 
+/**
+ * Pod-level security: the image's non-root `boomi` user and group, fsGroup for
+ * the pod's volumes, the runtime's default seccomp profile.
+ */
+export function moleculePodSecurityContext(c: Pick<ResolvedMoleculeProps, 'security'>): k8s.PodSecurityContext {
+  return {
+    runAsNonRoot: true,
+    runAsUser: c.security.runAsUser,
+    runAsGroup: c.security.runAsGroup,
+    fsGroup: c.security.runAsGroup,
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+}
+
+/**
+ * Container-level security: no privilege escalation, every capability
+ * dropped, not privileged. `readOnlyRootFilesystem` stays false: the image
+ * writes outside its volumes (documented exception, docs/production-defaults.md).
+ */
+export const MOLECULE_CONTAINER_SECURITY_CONTEXT: k8s.SecurityContext = {
+  allowPrivilegeEscalation: false,
+  privileged: false,
+  readOnlyRootFilesystem: false,
+  runAsNonRoot: true,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+
+function topologySpread(c: ResolvedMoleculeProps): k8s.TopologySpreadConstraint[] {
+  const labelSelector = { matchLabels: { ...MOLECULE_SELECTOR_LABELS } };
+  return [
+    { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: c.topologySpread.zone, labelSelector },
+    { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: c.topologySpread.hostname, labelSelector },
+  ];
+}
+
 function podSpec(c: ResolvedMoleculeProps, claimName: string): k8s.PodSpec {
   const probe = (stage: string) => ({ exec: { command: ['sh', '/home/boomi/probe.sh', stage] } });
+  const image = moleculeImageReference(c.image);
   return {
     terminationGracePeriodSeconds: c.terminationGracePeriodSeconds,
+    // The Molecule never calls the Kubernetes API: no token in the pod.
+    automountServiceAccountToken: false,
+    securityContext: moleculePodSecurityContext(c),
+    topologySpreadConstraints: topologySpread(c),
     nodeSelector: c.nodeSelector ? { ...c.nodeSelector } : undefined,
     tolerations: c.tolerations?.map((t) => ({ ...t })),
     volumes: [
@@ -182,8 +247,9 @@ function podSpec(c: ResolvedMoleculeProps, claimName: string): k8s.PodSpec {
     containers: [
       {
         name: MOLECULE_OBJECT_NAMES.container,
-        image: `${c.image.repository}:${c.image.tag}`,
-        imagePullPolicy: c.image.pullPolicy,
+        image: image.image,
+        imagePullPolicy: image.pullPolicy,
+        securityContext: MOLECULE_CONTAINER_SECURITY_CONTEXT,
         ports: [{ containerPort: c.service.targetPort, protocol: 'TCP' }],
         lifecycle: { preStop: { exec: { command: ['sh', '/home/boomi/scaledown.sh'] } } },
         resources: {
@@ -194,7 +260,8 @@ function podSpec(c: ResolvedMoleculeProps, claimName: string): k8s.PodSpec {
           { name: 'molecule-storage', mountPath: INSTALLATION_DIRECTORY },
           { name: 'tmpfs', mountPath: '/run' },
           { name: 'tmpfs', mountPath: '/tmp' },
-          { name: 'cgroup', mountPath: '/sys/fs/cgroup' },
+          // Read by the JVM for its container limits; never written.
+          { name: 'cgroup', mountPath: '/sys/fs/cgroup', readOnly: true },
         ],
         startupProbe: { ...probe('startup'), failureThreshold: c.probes.startupFailureThreshold },
         readinessProbe: {

@@ -13,10 +13,107 @@ export type LoadBalancerScheme = 'internet-facing' | 'internal';
 export interface MoleculeImage {
   /** @default 'boomi/molecule' */
   readonly repository?: string;
-  /** @default 'release' */
+  /** @default 'release' (mutable: pin a version, or set `digest`) */
   readonly tag?: string;
-  /** @default 'Always' */
+  /**
+   * Content digest (`sha256:<64 hex>`). When set, the image is
+   * `<repository>@<digest>` and the tag is not used.
+   * @default - none (the tag is used)
+   */
+  readonly digest?: string;
+  /**
+   * @default 'Always' for a mutable tag (`release`, `latest`), 'IfNotPresent' for a pinned tag or a digest
+   */
   readonly pullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+}
+
+/** Tags that Boomi moves to each new image: pulling them twice may give two images. */
+export const MUTABLE_IMAGE_TAGS: readonly string[] = ['latest', 'release', 'release-rhel'];
+
+/** The image reference and pull policy the container gets (pure; see {@link MoleculeImage}). */
+export function moleculeImageReference(image: MoleculeImage): { image: string; pullPolicy: 'Always' | 'IfNotPresent' | 'Never' } {
+  const repository = image.repository ?? MOLECULE_CHART_DEFAULTS.image.repository;
+  const tag = image.tag ?? MOLECULE_CHART_DEFAULTS.image.tag;
+  const pinned = image.digest !== undefined || !MUTABLE_IMAGE_TAGS.includes(tag);
+  return {
+    image: image.digest !== undefined ? `${repository}@${image.digest}` : `${repository}:${tag}`,
+    pullPolicy: image.pullPolicy ?? (pinned ? 'IfNotPresent' : 'Always'),
+  };
+}
+
+/** The POSIX identity the Molecule container runs as (pod `securityContext`). */
+export interface MoleculeSecurity {
+  /**
+   * `runAsUser`: the image's `boomi` user, which owns the installation
+   * directory (Boomi's references chown /mnt/boomi to 1000:1000).
+   * @default 1000
+   */
+  readonly runAsUser?: number;
+  /** `runAsGroup`, and `fsGroup` of the pod's volumes. @default 1000 */
+  readonly runAsGroup?: number;
+}
+
+/** Where the Molecule spreads its pods (`topologySpreadConstraints`, maxSkew 1). */
+export interface MoleculeTopologySpread {
+  /**
+   * Over `topology.kubernetes.io/zone`. `DoNotSchedule`: a pod stays Pending
+   * rather than crowd one AZ; the cluster-autoscaler then grows the node group of
+   * the AZ that is short (one group per AZ). `ScheduleAnyway`: a preference only.
+   * @default 'DoNotSchedule'
+   */
+  readonly zone?: 'DoNotSchedule' | 'ScheduleAnyway';
+  /**
+   * Over `kubernetes.io/hostname`. `ScheduleAnyway`: spread when nodes have room,
+   * but never hold a pod Pending (and never make the autoscaler add a node) while
+   * another node could take it.
+   * @default 'ScheduleAnyway'
+   */
+  readonly hostname?: 'DoNotSchedule' | 'ScheduleAnyway';
+}
+
+/** An egress allowance of the Molecule's NetworkPolicy. */
+export interface MoleculeEgressRule {
+  /** Destination CIDR. */
+  readonly cidr: string;
+  /** Ports allowed to it. */
+  readonly ports: readonly { readonly port: number; readonly protocol?: 'TCP' | 'UDP' }[];
+}
+
+/** An extra ingress allowance of the Molecule's NetworkPolicy (e.g. Prometheus). */
+export interface MoleculeIngressRule {
+  /** Pods of this namespace may connect. @default - none */
+  readonly namespace?: string;
+  /** Sources in this CIDR may connect. @default - none */
+  readonly cidr?: string;
+  /** The container port. */
+  readonly port: number;
+}
+
+/**
+ * NetworkPolicies of the namespace: a default deny for every pod, and the
+ * Molecule's allowances (see docs/production-defaults.md for each one's reason).
+ */
+export interface MoleculeNetworkPolicy {
+  /** @default true */
+  readonly enabled?: boolean;
+  /**
+   * The VPC CIDR(s): the NLB's health checks and the traffic kube-proxy
+   * forwards from a node's NodePort arrive from node addresses (SNAT), and the
+   * EFS mount targets live there. Allowed to the container port and to 2049.
+   * @default [] (then only `service.sourceRanges` reach the container port)
+   */
+  readonly clusterCidrs?: readonly string[];
+  /**
+   * Where the platform (HTTPS 443) is: Boomi's platform has no fixed address
+   * set that a NetworkPolicy (CIDRs only, no names) can name, so the default is
+   * any address on 443 only.
+   * @default ['0.0.0.0/0']
+   */
+  readonly platformCidrs?: readonly string[];
+  /** Further egress, e.g. the systems your integrations call. @default [] */
+  readonly extraEgress?: readonly MoleculeEgressRule[];
+  /** Further ingress, e.g. Prometheus from its namespace to a metrics port. @default [] */
+  readonly extraIngress?: readonly MoleculeIngressRule[];
 }
 
 /** Requests and limits of the `atom-node` container (Kubernetes quantities). */
@@ -99,7 +196,11 @@ export interface MoleculeToleration {
   readonly tolerationSeconds?: number;
 }
 
-/** Props of {@link MoleculeChart}. Every default reproduces seed 000's YAML. */
+/**
+ * Props of {@link MoleculeChart}. Defaults reproduce seed 000's YAML, except the
+ * production-safe ones listed in docs/production-defaults.md (pod security,
+ * NetworkPolicy, topology spread, disk-backed /run and /tmp, platform URL).
+ */
 export interface MoleculeChartProps {
   /** EFS file system id (`fs-…`) or a cdktf token. */
   readonly fileSystemId: string;
@@ -111,8 +212,14 @@ export interface MoleculeChartProps {
   readonly createNamespace?: boolean;
   /** Capacity of the PV and request of the PVC. @default '5Gi' */
   readonly storageSize?: string;
-  /** @default { repository: 'boomi/molecule', tag: 'release', pullPolicy: 'Always' } */
+  /** @default { repository: 'boomi/molecule', tag: 'release' } (pull policy from the tag: Always for a mutable one, else IfNotPresent) */
   readonly image?: MoleculeImage;
+  /** @default { runAsUser: 1000, runAsGroup: 1000 } */
+  readonly security?: MoleculeSecurity;
+  /** @default { zone: 'DoNotSchedule', hostname: 'ScheduleAnyway' } */
+  readonly topologySpread?: MoleculeTopologySpread;
+  /** @default { enabled: true, clusterCidrs: [], platformCidrs: ['0.0.0.0/0'], extraEgress: [], extraIngress: [] } */
+  readonly networkPolicy?: MoleculeNetworkPolicy;
   /** Initial StatefulSet replicas. @default 3 */
   readonly replicas?: number;
   /** Must exceed the Molecule's forceRestartOverride. @default 60 */
@@ -121,7 +228,7 @@ export interface MoleculeChartProps {
   readonly atomName?: string;
   /** BOOMI_CONTAINERNAME. @default 'boomi-molecule-eks' */
   readonly containerName?: string;
-  /** URL of the platform. @default 'https://starlord.sandbox.boomi.com' */
+  /** URL of the platform. @default 'https://platform.boomi.com' (the image's own default) */
   readonly platformUrl?: string;
   /** ATOM_VMOPTIONS_OVERRIDES, `|`-separated. @default '' */
   readonly vmOptionsOverrides?: string;
@@ -139,7 +246,12 @@ export interface MoleculeChartProps {
   readonly secretName?: string;
   /** `password`: BOOMI_USERNAME + BOOMI_PASSWORD; `installerToken`: INSTALL_TOKEN. @default 'password' */
   readonly authKind?: MoleculeAuthKind;
-  /** `Memory` mounts /run and /tmp as RAM (counts toward the memory limit); `Disk` uses node disk. @default 'Memory' */
+  /**
+   * `Disk` (seed 000's plain emptyDir): /run and /tmp on the node's disk.
+   * `Memory`: a tmpfs, whose pages count toward the container's memory limit
+   * (and the HPA's memory metric).
+   * @default 'Disk'
+   */
   readonly tmpfsMedium?: 'Memory' | 'Disk';
   /** @default { port: 80, targetPort: 9090, scheme: 'internet-facing', sourceRanges: [] } */
   readonly service?: MoleculeService;
@@ -164,10 +276,24 @@ export interface ResolvedMoleculeProps
   extends Required<
     Omit<
       MoleculeChartProps,
-      'image' | 'resources' | 'probes' | 'service' | 'hpa' | 'podDisruptionBudget' | 'nodeSelector' | 'tolerations' | 'podAnnotations'
+      | 'image'
+      | 'resources'
+      | 'probes'
+      | 'service'
+      | 'hpa'
+      | 'podDisruptionBudget'
+      | 'nodeSelector'
+      | 'tolerations'
+      | 'podAnnotations'
+      | 'security'
+      | 'topologySpread'
+      | 'networkPolicy'
     >
   > {
-  readonly image: Required<MoleculeImage>;
+  readonly image: MoleculeImage & { readonly repository: string; readonly tag: string };
+  readonly security: Required<MoleculeSecurity>;
+  readonly topologySpread: Required<MoleculeTopologySpread>;
+  readonly networkPolicy: Required<MoleculeNetworkPolicy>;
   readonly resources: Required<MoleculeResources>;
   readonly probes: Required<MoleculeProbes>;
   readonly service: Required<MoleculeService>;
@@ -178,24 +304,33 @@ export interface ResolvedMoleculeProps
   readonly podAnnotations?: Readonly<Record<string, string>>;
 }
 
-/** The defaults: seed 000's YAML, value for value. */
+/** The defaults: seed 000's YAML, except the production-safe ones (docs/production-defaults.md). */
 export const MOLECULE_CHART_DEFAULTS = {
   namespace: 'boomi',
   createNamespace: true,
   storageSize: '5Gi',
-  image: { repository: 'boomi/molecule', tag: 'release', pullPolicy: 'Always' },
+  image: { repository: 'boomi/molecule', tag: 'release' },
+  security: { runAsUser: 1000, runAsGroup: 1000 },
+  topologySpread: { zone: 'DoNotSchedule', hostname: 'ScheduleAnyway' },
+  networkPolicy: {
+    enabled: true,
+    clusterCidrs: [] as readonly string[],
+    platformCidrs: ['0.0.0.0/0'] as readonly string[],
+    extraEgress: [] as readonly MoleculeEgressRule[],
+    extraIngress: [] as readonly MoleculeIngressRule[],
+  },
   replicas: 3,
   terminationGracePeriodSeconds: 60,
   atomName: 'boomi-molecule-eks',
   containerName: 'boomi-molecule-eks',
-  platformUrl: 'https://starlord.sandbox.boomi.com',
+  platformUrl: 'https://platform.boomi.com',
   vmOptionsOverrides: '',
   containerPropertiesOverrides: '',
   resources: { cpuRequest: '500m', memoryRequest: '1024Mi', cpuLimit: '1000m', memoryLimit: '1536Mi' },
   probes: { startupFailureThreshold: 60, readinessPeriodSeconds: 10, readinessInitialDelaySeconds: 10, livenessPeriodSeconds: 60 },
   secretName: 'boomi-secret',
   authKind: 'password',
-  tmpfsMedium: 'Memory',
+  tmpfsMedium: 'Disk',
   service: { port: 80, targetPort: 9090, scheme: 'internet-facing', sourceRanges: [] as readonly string[] },
   hpa: {
     enabled: true,
@@ -218,6 +353,9 @@ export function resolveMoleculeProps(props: MoleculeChartProps): ResolvedMolecul
     fileSystemId: props.fileSystemId,
     accessPointId: props.accessPointId,
     image: { ...d.image, ...stripUndefined(props.image) },
+    security: { ...d.security, ...stripUndefined(props.security) },
+    topologySpread: { ...d.topologySpread, ...stripUndefined(props.topologySpread) },
+    networkPolicy: { ...d.networkPolicy, ...stripUndefined(props.networkPolicy) },
     resources: { ...d.resources, ...stripUndefined(props.resources) },
     probes: { ...d.probes, ...stripUndefined(props.probes) },
     service: { ...d.service, ...stripUndefined(props.service) },

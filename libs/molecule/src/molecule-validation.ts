@@ -9,6 +9,7 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const CIDR = /^(\d{1,3}(\.\d{1,3}){3}\/\d{1,2}|[0-9a-fA-F:]+\/\d{1,3})$/;
 const PERCENT = /^(\d{1,3})%$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 /**
  * Every problem of the props that the chart alone can see, one message each in
@@ -43,6 +44,32 @@ export function moleculePropsErrors(p: ResolvedMoleculeProps): string[] {
   if (known(p.image.repository) && p.image.repository.trim() === '') fail('image.repository', p.image.repository, 'must not be empty');
   if (known(p.image.tag) && !IMAGE_TAG.test(p.image.tag)) {
     fail('image.tag', p.image.tag, "must be a Docker tag (letters, digits, _ . -; at most 128 characters), such as 'release'");
+  }
+  if (p.image.digest !== undefined && known(p.image.digest) && !DIGEST.test(p.image.digest)) {
+    fail('image.digest', p.image.digest, "must be a content digest such as 'sha256:' followed by 64 hex digits (docker buildx imagetools inspect <image>)");
+  }
+  int('security.runAsUser', p.security.runAsUser, 1);
+  int('security.runAsGroup', p.security.runAsGroup, 1);
+  const np = p.networkPolicy;
+  if (np.enabled) {
+    const cidrs = (field: string, list: readonly string[]) =>
+      list.forEach((cidr, i) => {
+        if (known(cidr) && !CIDR.test(cidr)) fail(`${field}[${i}]`, cidr, "must be a CIDR such as '10.100.0.0/16'");
+      });
+    cidrs('networkPolicy.clusterCidrs', np.clusterCidrs);
+    cidrs('networkPolicy.platformCidrs', np.platformCidrs);
+    np.extraEgress.forEach((r, i) => {
+      if (known(r.cidr) && !CIDR.test(r.cidr)) fail(`networkPolicy.extraEgress[${i}].cidr`, r.cidr, "must be a CIDR such as '203.0.113.10/32'");
+      if (r.ports.length === 0) fail(`networkPolicy.extraEgress[${i}].ports`, '[]', 'must list at least one port: an empty list would allow every port');
+      r.ports.forEach((port, j) => int(`networkPolicy.extraEgress[${i}].ports[${j}].port`, port.port, 1, 65535));
+    });
+    np.extraIngress.forEach((r, i) => {
+      if (!r.namespace && !r.cidr) {
+        fail(`networkPolicy.extraIngress[${i}]`, 'no source', 'must name a namespace or a cidr: a rule without a source admits everyone');
+      }
+      if (r.cidr !== undefined && known(r.cidr) && !CIDR.test(r.cidr)) fail(`networkPolicy.extraIngress[${i}].cidr`, r.cidr, "must be a CIDR such as '10.100.0.0/16'");
+      int(`networkPolicy.extraIngress[${i}].port`, r.port, 1, 65535);
+    });
   }
   if (known(p.atomName) && p.atomName.trim() === '') fail('atomName', p.atomName, 'must not be empty');
   if (known(p.platformUrl) && !/^https?:\/\/\S+$/.test(p.platformUrl)) {

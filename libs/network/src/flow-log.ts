@@ -13,6 +13,8 @@ export interface VpcFlowLogProps {
   readonly retentionDays?: number;
   /** @default 'ALL' */
   readonly trafficType?: 'ACCEPT' | 'REJECT' | 'ALL';
+  /** Customer-managed KMS key of the log group (its policy must admit CloudWatch Logs). @default - none */
+  readonly kmsKeyArn?: string;
 }
 
 /** VPC flow logs delivered to a CloudWatch log group with retention. */
@@ -27,6 +29,7 @@ export class VpcFlowLog extends Construct {
     const logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: `/aws/vpc/${props.name}/flow-logs`,
       retentionInDays: retentionDays,
+      kmsKeyId: props.kmsKeyArn,
     });
 
     const role = new IamRole(this, 'role', {

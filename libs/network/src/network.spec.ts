@@ -266,3 +266,11 @@ describe('Network', () => {
     expect(() => synthNetwork({ vpcCidr: '10.100.0.0/24' })).toThrow(/vpcCidr \(10\.100\.0\.0\/24\)/);
   });
 });
+
+describe('flow-log encryption', () => {
+  it('puts the flow-log group on the given customer-managed key, and on none by default', () => {
+    const { json } = synthNetwork({ flowLogKmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/k' });
+    expect(onlyResource(json, 'aws_cloudwatch_log_group').kms_key_id).toBe('arn:aws:kms:eu-west-1:123456789012:key/k');
+    expect(onlyResource(synthNetwork().json, 'aws_cloudwatch_log_group').kms_key_id).toBeUndefined();
+  });
+});

@@ -34,6 +34,8 @@ export interface NetworkProps {
   readonly clusterName?: string;
   /** @default 30 */
   readonly flowLogRetentionDays?: number;
+  /** Customer-managed KMS key of the flow-log group (its policy must admit CloudWatch Logs). @default - none */
+  readonly flowLogKmsKeyArn?: string;
 }
 
 /** One AZ's pair of subnets. */
@@ -172,6 +174,7 @@ export class Network extends Construct {
       name: props.name,
       vpcId: this.vpc.id,
       retentionDays: props.flowLogRetentionDays,
+      kmsKeyArn: props.flowLogKmsKeyArn,
     });
 
     this.vpcId = this.vpc.id;

@@ -11,6 +11,7 @@ import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { StorageClass } from 'kubernetes-models/storage.k8s.io/v1/StorageClass';
 
@@ -23,6 +24,7 @@ const VALIDATORS: Record<string, (o: any) => Model> = {
   'v1/Service': (o) => new Service(o),
   'apps/v1/StatefulSet': (o) => new StatefulSet(o),
   'autoscaling/v2/HorizontalPodAutoscaler': (o) => new HorizontalPodAutoscaler(o),
+  'networking.k8s.io/v1/NetworkPolicy': (o) => new NetworkPolicy(o),
   'policy/v1/PodDisruptionBudget': (o) => new PodDisruptionBudget(o),
   'storage.k8s.io/v1/StorageClass': (o) => new StorageClass(o),
 };

@@ -22,6 +22,10 @@ export default {
   nodeGroupDefaults: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 3, desiredSize: 1 },
   molecule: {
     auth: { kind: 'password', secretName: 'boomi/dev/molecule' },
+    // dev attaches to Boomi's sandbox platform (seed 000's URL) and tracks the moving
+    // 'release' image on purpose; prod names its platform and pins its image.
+    sandbox: true,
+    image: { tag: 'release', allowMutableTag: true },
     service: { sourceRanges: ['198.51.100.0/24'] }, // the clients of your integrations
   },
   hpa: { minReplicas: 3, maxReplicas: 6 },

@@ -21,6 +21,10 @@ export default {
   },
   molecule: {
     auth: { kind: 'password', secretName: 'boomi/prod/molecule' },
+    platformUrl: 'https://platform.boomi.com', // your account's platform (not the sandbox)
+    // Pinned image: replace with the digest of the boomi/molecule version you tested
+    // (`docker buildx imagetools inspect boomi/molecule:<version>`), or pin its version tag.
+    image: { digest: 'sha256:0000000000000000000000000000000000000000000000000000000000000000' },
     service: { sourceRanges: ['198.51.100.0/24'] }, // the clients of your integrations
     // placement: 'on-demand' (the default): the Molecule never runs on spot nodes.
   },

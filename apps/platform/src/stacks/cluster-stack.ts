@@ -2,8 +2,18 @@ import { Construct } from 'constructs';
 import { Fn, TerraformOutput } from 'cdktf';
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
-import { KUBERNETES_RELEASES, type Environment } from '@boomi-eks/config';
-import { Cluster, ClusterAddons, NodeGroups, PodIdentityRole } from '@boomi-eks/eks';
+import { KUBERNETES_RELEASES, STORAGE_AND_LOGGING_ADDONS, type Environment } from '@boomi-eks/config';
+import {
+  Cluster,
+  ClusterAddons,
+  ContainerLogs,
+  EbsCsiIdentity,
+  EncryptionKey,
+  NodeGroups,
+  PodIdentityRole,
+  cloudwatchObservabilityConfigurationValues,
+  vpcCniConfigurationValues,
+} from '@boomi-eks/eks';
 import { EXTERNAL_SECRETS_DEFAULTS, externalSecretsPolicy } from '@boomi-eks/cluster-addons';
 import type { Network } from '@boomi-eks/network';
 import { MoleculeFileSystem } from '@boomi-eks/efs';
@@ -36,6 +46,12 @@ export class ClusterStack extends EnvironmentStack {
   readonly nodeGroups: NodeGroups;
   readonly fileSystem: MoleculeFileSystem;
   readonly autoscalerIdentity?: ClusterAutoscalerIdentity;
+  /** The CloudWatch observability add-on's role and log groups (`containerLogs.enabled`). */
+  readonly containerLogs?: ContainerLogs;
+  /** The EBS CSI controller's Pod Identity role (with durable monitoring). */
+  readonly ebsCsiIdentity?: EbsCsiIdentity;
+  /** The key of the cluster's log groups and the Molecule's EFS (`encryption.customerManagedKeys`). */
+  readonly dataKey?: EncryptionKey;
   /** The External Secrets Operator's role: read the Molecule's one secret, nothing else. */
   readonly externalSecretsIdentity: PodIdentityRole;
   /** The CI plan role's access entry, when CI plans the workloads stack. */
@@ -45,6 +61,16 @@ export class ClusterStack extends EnvironmentStack {
     super(scope, env, 'cluster');
     const release = KUBERNETES_RELEASES[env.cluster.kubernetesVersion];
     const c = env.cluster;
+    if (env.encryption.customerManagedKeys) {
+      this.dataKey = new EncryptionKey(this, 'data-key', {
+        description: `Log groups and the Molecule's EFS of ${c.name}`,
+        alias: `${c.name}/data`,
+        accountId: env.accountId,
+        region: env.region,
+        allowCloudWatchLogs: true,
+        deletionWindowInDays: env.encryption.keyDeletionWindowDays,
+      });
+    }
 
     this.cluster = new Cluster(this, 'eks', {
       clusterName: c.name,
@@ -56,6 +82,8 @@ export class ClusterStack extends EnvironmentStack {
       serviceIpv4Cidr: c.serviceIpv4Cidr,
       adminPrincipalArns: c.adminPrincipalArns,
       logRetentionDays: c.logRetentionDays,
+      keyPolicyScope: { accountId: env.accountId, region: env.region },
+      logKmsKeyArn: this.dataKey?.keyArn,
       supportType: c.supportType,
     });
 
@@ -67,6 +95,11 @@ export class ClusterStack extends EnvironmentStack {
       addons: (['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'] as const).map((name) => ({
         name,
         version: release.addons[name],
+        // Enforces the Molecule's NetworkPolicies (molecule.networkPolicy.enabled).
+        configurationValues:
+          name === 'vpc-cni' && env.molecule.networkPolicy.enabled
+            ? Fn.jsonencode(vpcCniConfigurationValues({ networkPolicy: true }))
+            : undefined,
       })),
     });
 
@@ -126,6 +159,9 @@ export class ClusterStack extends EnvironmentStack {
       subnetIds: props.network.privateSubnetIds,
       clusterSecurityGroupId: this.cluster.clusterSecurityGroupId,
       posixUser: env.molecule.fileSystemUser,
+      // Mounts must not hang on the node component's Pod Identity (aws-efs-csi-driver#1759).
+      nodeInstanceRole: { arn: this.nodeGroups.nodeRoleArn, name: this.nodeGroups.nodeRoleName },
+      kmsKeyArn: this.dataKey?.keyArn,
     });
 
     // For people and tools (`terraform output`, the manifest export); the
@@ -134,6 +170,22 @@ export class ClusterStack extends EnvironmentStack {
     new TerraformOutput(this, 'cluster_endpoint', { value: this.cluster.clusterEndpoint });
     new TerraformOutput(this, 'efs_file_system_id', { value: this.fileSystem.fileSystemId });
     new TerraformOutput(this, 'efs_access_point_id', { value: this.fileSystem.accessPointId });
+
+    // Durable monitoring: Prometheus and Alertmanager claim EBS volumes (gp3, encrypted).
+    const storageAndLogging = STORAGE_AND_LOGGING_ADDONS[c.kubernetesVersion];
+    const durableMonitoring = env.monitoring.enabled && env.monitoring.storage.enabled;
+    if (durableMonitoring) {
+      this.ebsCsiIdentity = new EbsCsiIdentity(this, 'ebs-csi', { clusterName: this.cluster.clusterName });
+    }
+
+    // Container and node logs leave the nodes: CloudWatch, with retention and the cluster's key.
+    if (env.containerLogs.enabled) {
+      this.containerLogs = new ContainerLogs(this, 'container-logs', {
+        clusterName: this.cluster.clusterName,
+        retentionDays: env.containerLogs.retentionDays ?? c.logRetentionDays,
+        kmsKeyArn: this.dataKey?.keyArn,
+      });
+    }
 
     new ClusterAddons(this, 'addons-after-nodes', {
       clusterName: this.cluster.clusterName,
@@ -144,8 +196,19 @@ export class ClusterStack extends EnvironmentStack {
         ...(env.nodeHealth.enabled
           ? [{ name: 'eks-node-monitoring-agent', version: release.optionalAddons['eks-node-monitoring-agent'] }]
           : []),
+        ...(durableMonitoring ? [{ name: 'aws-ebs-csi-driver', version: storageAndLogging['aws-ebs-csi-driver'] }] : []),
+        ...(this.containerLogs
+          ? [
+              {
+                name: 'amazon-cloudwatch-observability',
+                version: storageAndLogging['amazon-cloudwatch-observability'],
+                configurationValues: Fn.jsonencode(cloudwatchObservabilityConfigurationValues()),
+              },
+            ]
+          : []),
       ],
-      dependsOn: this.nodeGroups.nodeGroups,
+      // The add-on writes to existing log groups only when they exist first.
+      dependsOn: [...this.nodeGroups.nodeGroups, ...(this.containerLogs?.logGroups ?? [])],
     });
   }
 }

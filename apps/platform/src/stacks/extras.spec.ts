@@ -152,9 +152,14 @@ describe('an environment with spot groups, every extra, and the Molecule allowed
     );
   });
 
-  it('leaves the autoscaler balancing on: spot and on-demand groups are never "similar" (their labels differ), so it balances within each', () => {
+  it('leaves the autoscaler balancing on: spot and on-demand groups are never "similar" (their capacity labels differ), so it balances within each', () => {
     const args = valuesOf(releaseNamed(workloads, 'cluster-autoscaler')).extraArgs;
     expect(args).toEqual(expect.objectContaining({ expander: 'least-waste', 'balance-similar-node-groups': true }));
-    expect(Object.keys(args).filter((k) => k.startsWith('balancing-ignore-label'))).toEqual([]);
+    // Only the per-group launch-template labels are ignored; eks.amazonaws.com/capacityType and
+    // node.boomi.io/capacity still tell spot groups from on-demand ones.
+    expect(Object.entries(args).filter(([k]) => k.startsWith('balancing-ignore-label')).map(([, v]) => v)).toEqual([
+      'eks.amazonaws.com/sourceLaunchTemplateId',
+      'eks.amazonaws.com/sourceLaunchTemplateVersion',
+    ]);
   });
 });

@@ -67,3 +67,16 @@ describe('StateStack', () => {
     expect(json.provider!.aws[0]).toMatchObject({ region: 'eu-west-1', allowed_account_ids: ['123456789012'] });
   });
 });
+
+describe('StateStack access logging (optional)', () => {
+  it('is off unless a log bucket is given', () => {
+    expect(Object.keys(json.resource ?? {})).not.toContain('aws_s3_bucket_logging');
+  });
+
+  it('sends server access logs to the given bucket under the state bucket’s name', () => {
+    const logged = synthStack(
+      new StateStack(Testing.app(), 'state', { bucket: 'tfstate-bucket', region: 'eu-west-1', accountId: '123456789012', accessLogBucket: 'org-s3-access-logs' }),
+    );
+    expect(onlyResource(logged, 'aws_s3_bucket_logging')).toMatchObject({ target_bucket: 'org-s3-access-logs', target_prefix: 'tfstate-bucket/' });
+  });
+});

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { Fn, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
@@ -18,6 +19,11 @@ export interface StateStackProps {
   readonly noncurrentVersionDays?: number;
   /** Key of this stack's own state in the bucket. @default 'state/state.tfstate' */
   readonly stateKey?: string;
+  /**
+   * An existing bucket that receives this bucket's S3 server access logs
+   * (prefix `<bucket>/`). @default - none: no access logging
+   */
+  readonly accessLogBucket?: string;
 }
 
 /**
@@ -92,6 +98,15 @@ export class StateStack extends TerraformStack {
         },
       ],
     });
+
+    if (props.accessLogBucket) {
+      // Who read or wrote which state file, when (state holds the cluster's secrets' ARNs and outputs).
+      new S3BucketLoggingA(this, 'access-logging', {
+        bucket: bucket.id,
+        targetBucket: props.accessLogBucket,
+        targetPrefix: `${props.bucket}/`,
+      });
+    }
 
     this.bucketName = bucket.bucket;
     new TerraformOutput(this, 'state_bucket_name', { value: bucket.bucket });

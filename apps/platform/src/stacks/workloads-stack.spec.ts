@@ -116,6 +116,8 @@ describe.each(['dev', 'prod'])('%s-workloads', (env) => {
       'ExternalSecret/boomi-secret',
       'HorizontalPodAutoscaler/molecule-hpa',
       'Namespace/boomi',
+      'NetworkPolicy/default-deny-all',
+      'NetworkPolicy/molecule',
       'PersistentVolume/efs-pv',
       'PersistentVolumeClaim/efs-claim',
       'PodDisruptionBudget/molecule-pdb',
@@ -125,7 +127,9 @@ describe.each(['dev', 'prod'])('%s-workloads', (env) => {
       'StorageClass/efs-sc',
     ]);
     const container = objectOf(stack, 'StatefulSet').spec.template.spec.containers[0];
-    expect(container.image).toBe('boomi/molecule:release');
+    // dev tracks the mutable 'release' tag (allowed explicitly); prod is pinned by digest.
+    expect(container.image).toBe(env === 'dev' ? 'boomi/molecule:release' : `boomi/molecule@sha256:${'0'.repeat(64)}`);
+    expect(container.imagePullPolicy).toBe(env === 'dev' ? 'Always' : 'IfNotPresent');
     expect(container.resources).toEqual({ requests: { cpu: '500m', memory: '1024Mi' }, limits: { cpu: '1000m', memory: '1536Mi' } });
   });
 

@@ -137,6 +137,12 @@ export function buildExtras(
       namespace: env.monitoring.namespace,
       retention: env.monitoring.retention,
       resources: { nodeExporter: env.monitoring.nodeExporterResources },
+      storage: {
+        enabled: env.monitoring.storage.enabled,
+        prometheusSize: env.monitoring.storage.prometheusSize,
+        alertmanagerSize: env.monitoring.storage.alertmanagerSize,
+      },
+      alertmanagerConfigSecret: env.monitoring.alertmanagerConfigSecret,
       valuesOverride: env.monitoring.valuesOverride,
       provider: helm,
     });

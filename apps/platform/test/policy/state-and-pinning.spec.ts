@@ -2,7 +2,7 @@
 // `<env>/<stack>.tfstate`, encrypted and S3-locked (the `state` stack, which
 // creates that bucket, keeps its own state locally); and nothing floats —
 // Helm charts, EKS add-ons and Terraform providers are pinned to exact versions.
-import { ConfigError, KUBERNETES_RELEASES } from '@boomi-eks/config';
+import { ConfigError, KUBERNETES_RELEASES, STORAGE_AND_LOGGING_ADDONS } from '@boomi-eks/config';
 import { backendOf } from '@boomi-eks/testing';
 import { generatedStageInput, resourcesNamed, shippedInputs, synthesizePlatform, type SynthesizedPlatform } from './platform-under-test';
 
@@ -138,9 +138,33 @@ describe('pinning is not vacuous', () => {
       const addons = own.flatMap((s) => resourcesNamed(s.json, 'aws_eks_addon')).map((a) => a.body.addon_name as string);
       const release = KUBERNETES_RELEASES[env.cluster.kubernetesVersion];
       // Optional add-ons come with the feature that needs them (nodeHealth: the node monitoring agent).
-      const expected = [...Object.keys(release.addons), ...(env.nodeHealth.enabled ? ['eks-node-monitoring-agent'] : [])].sort();
+      // Durable monitoring brings the EBS CSI driver; container logs the CloudWatch observability add-on.
+      const expected = [
+        ...Object.keys(release.addons),
+        ...(env.nodeHealth.enabled ? ['eks-node-monitoring-agent'] : []),
+        ...(env.monitoring.enabled && env.monitoring.storage.enabled ? ['aws-ebs-csi-driver'] : []),
+        ...(env.containerLogs.enabled ? ['amazon-cloudwatch-observability'] : []),
+      ].sort();
       expect({ env: env.name, releases: releases.length > 0, addons: addons.sort() }).toEqual({ env: env.name, releases: true, addons: expected });
     }
+  });
+
+  it('pins the storage and logging add-ons to their catalog entry', () => {
+    let checked = 0;
+    for (const env of platform.envs) {
+      const cluster = platform.stacks.find((s) => s.env === env && s.kind === 'cluster')!;
+      for (const name of ['aws-ebs-csi-driver', 'amazon-cloudwatch-observability'] as const) {
+        const addon = resourcesNamed(cluster.json, 'aws_eks_addon').find((a) => a.body.addon_name === name);
+        if (!addon) continue;
+        checked += 1;
+        expect({ env: env.name, name, version: addon.body.addon_version }).toEqual({
+          env: env.name,
+          name,
+          version: STORAGE_AND_LOGGING_ADDONS[env.cluster.kubernetesVersion][name],
+        });
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
   });
 
   it('pins each optional add-on to the version of its catalog entry', () => {
