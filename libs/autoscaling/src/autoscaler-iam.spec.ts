@@ -1,7 +1,7 @@
 import {
   CLUSTER_AUTOSCALER_READ_ACTIONS,
   CLUSTER_AUTOSCALER_SCALING_ACTIONS,
-  clusterAutoscalerPolicyJson,
+  clusterAutoscalerPolicy,
 } from './autoscaler-iam';
 
 interface Statement {
@@ -10,10 +10,10 @@ interface Statement {
   Resource: string | string[];
   Condition?: Record<string, Record<string, string>>;
 }
-const statements = (): Statement[] => JSON.parse(clusterAutoscalerPolicyJson('prod-boomi-molecule')).Statement;
+const statements = (): Statement[] => clusterAutoscalerPolicy('prod-boomi-molecule').Statement as unknown as Statement[];
 const SCALING = ['autoscaling:SetDesiredCapacity', 'autoscaling:TerminateInstanceInAutoScalingGroup'];
 
-describe('clusterAutoscalerPolicyJson', () => {
+describe('clusterAutoscalerPolicy', () => {
   it('allows the describe/read actions on every resource, and nothing else unconditionally', () => {
     const open = statements().filter((s) => !s.Condition);
     expect(open).toHaveLength(1);
@@ -57,8 +57,8 @@ describe('clusterAutoscalerPolicyJson', () => {
   });
 
   it('is a valid 2012-10-17 policy with only Allow statements', () => {
-    const doc = JSON.parse(clusterAutoscalerPolicyJson('x'));
+    const doc = clusterAutoscalerPolicy('x');
     expect(doc.Version).toBe('2012-10-17');
-    expect(doc.Statement.map((s: Statement) => s.Effect)).toEqual(['Allow', 'Allow']);
+    expect(doc.Statement.map((s) => s.Effect)).toEqual(['Allow', 'Allow']);
   });
 });

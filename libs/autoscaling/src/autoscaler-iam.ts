@@ -1,3 +1,5 @@
+import { Fn, Token } from 'cdktf';
+
 /**
  * The IAM policy of the cluster-autoscaler, as a pure function.
  *
@@ -29,6 +31,9 @@ export const CLUSTER_AUTOSCALER_SCALING_ACTIONS = [
   'autoscaling:SetDesiredCapacity',
   'autoscaling:TerminateInstanceInAutoScalingGroup',
 ] as const;
+
+/** Condition key of the ASG tag that marks a node group as this cluster's. */
+const OWNER_TAG_PREFIX = 'aws:ResourceTag/k8s.io/cluster-autoscaler/';
 
 /** An IAM policy document (the subset this lib writes). */
 export interface PolicyDocument {
@@ -62,14 +67,23 @@ export function clusterAutoscalerPolicy(clusterName: string): PolicyDocument {
         Action: [...CLUSTER_AUTOSCALER_SCALING_ACTIONS],
         Resource: '*',
         Condition: {
-          StringEquals: { [`aws:ResourceTag/k8s.io/cluster-autoscaler/${clusterName}`]: 'owned' },
+          StringEquals: { [`${OWNER_TAG_PREFIX}${clusterName}`]: 'owned' },
         },
       },
     ],
   };
 }
 
-/** The policy as the JSON string an IAM resource takes. */
+/**
+ * The policy as the string an IAM resource takes: a `jsonencode(...)`
+ * expression (cdktf's HCL output cannot hold a JSON-string policy). When the
+ * cluster name is a token (a reference to the cluster), the condition key is
+ * built with `zipmap`/`join`, because cdktf cannot render a token inside an
+ * object key.
+ */
 export function clusterAutoscalerPolicyJson(clusterName: string): string {
-  return JSON.stringify(clusterAutoscalerPolicy(clusterName));
+  const doc = clusterAutoscalerPolicy(clusterName);
+  if (!Token.isUnresolved(clusterName)) return Fn.jsonencode(doc);
+  const ownedBy = Fn.zipmap([Fn.join('', [OWNER_TAG_PREFIX, clusterName])], ['owned']);
+  return Fn.jsonencode({ ...doc, Statement: doc.Statement.map((s) => (s.Condition ? { ...s, Condition: { StringEquals: ownedBy } } : s)) });
 }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Fn } from 'cdktf';
 import { PodIdentityRole } from '@boomi-eks/eks';
 
 export const EFS_CSI_CONTROLLER_SERVICE_ACCOUNT = 'efs-csi-controller-sa';
@@ -42,7 +43,7 @@ export class EfsCsiIdentity extends Construct {
       namespace,
       serviceAccount: EFS_CSI_NODE_SERVICE_ACCOUNT,
       roleName: `${props.clusterName}-efs-csi-node`,
-      inlinePolicy: JSON.stringify({
+      inlinePolicy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [
           {

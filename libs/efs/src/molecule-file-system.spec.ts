@@ -1,4 +1,4 @@
-import { synthConstruct, listResources, onlyResource, resourcesOfType, referencedResource } from '@boomi-eks/testing';
+import { decodeJsonencode, synthConstruct, listResources, onlyResource, resourcesOfType, referencedResource } from '@boomi-eks/testing';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
@@ -53,7 +53,7 @@ describe('MoleculeFileSystem', () => {
   });
 
   it('denies every non-TLS access and lets only the CSI node role mount', () => {
-    const policy = JSON.parse(onlyResource(json, EfsFileSystemPolicy.tfResourceType).policy);
+    const policy = decodeJsonencode(onlyResource(json, EfsFileSystemPolicy.tfResourceType).policy);
     const deny = policy.Statement.find((s: any) => s.Effect === 'Deny');
     expect(deny).toMatchObject({ Principal: { AWS: '*' }, Action: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
     const allow = policy.Statement.find((s: any) => s.Effect === 'Allow');
@@ -68,7 +68,7 @@ describe('MoleculeFileSystem', () => {
       ['kube-system', 'efs-csi-node-sa'],
     ]);
     expect(listResources(json, IamRolePolicyAttachment.tfResourceType).map((p) => p.policy_arn)).toEqual([EFS_CSI_DRIVER_POLICY_ARN]);
-    const nodePolicy = JSON.parse(onlyResource(json, IamRolePolicy.tfResourceType).policy);
+    const nodePolicy = decodeJsonencode(onlyResource(json, IamRolePolicy.tfResourceType).policy);
     expect(nodePolicy.Statement[0].Action).toEqual(expect.arrayContaining(['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite']));
     expect(nodePolicy.Statement[0].Resource).toMatch(/aws_efs_file_system\..*\.arn/);
   });

@@ -138,7 +138,7 @@ export class MoleculeFileSystem extends Construct {
 
     new EfsFileSystemPolicy(this, 'policy', {
       fileSystemId: this.fileSystem.id,
-      policy: JSON.stringify({
+      policy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [
           {

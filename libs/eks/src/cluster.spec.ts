@@ -6,7 +6,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Cluster, type ClusterProps } from '@boomi-eks/eks';
-import { listResources, onlyResource, referencedResource, resourcesOfType, synthConstruct, type StackJson } from '@boomi-eks/testing';
+import { decodeJsonencode, listResources, onlyResource, referencedResource, resourcesOfType, synthConstruct, type StackJson } from '@boomi-eks/testing';
 
 const ADMIN = 'arn:aws:iam::111122223333:role/platform-admin';
 const CI = 'arn:aws:iam::111122223333:role/ci-deployer';
@@ -153,7 +153,7 @@ describe('Cluster', () => {
     expect(ref).toEqual(expect.objectContaining({ type: IamRole.tfResourceType, attribute: 'arn' }));
     const role = resourcesOfType(json, IamRole.tfResourceType)[ref!.name];
 
-    const trust = JSON.parse(role.assume_role_policy);
+    const trust = decodeJsonencode(role.assume_role_policy);
     expect(trust.Statement).toHaveLength(1);
     expect(trust.Statement[0]).toEqual(
       expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'eks.amazonaws.com' }, Action: expect.arrayContaining(['sts:AssumeRole']) }),

@@ -83,7 +83,7 @@ export class Cluster extends Construct {
 
     const role = new IamRole(this, 'role', {
       name: `${props.clusterName}-cluster`,
-      assumeRolePolicy: JSON.stringify({
+      assumeRolePolicy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [
           { Effect: 'Allow', Principal: { Service: 'eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] },

@@ -4,7 +4,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { NodeGroups, type NodeGroupSpec, type NodeGroupsProps } from '@boomi-eks/eks';
-import { listResources, onlyResource, referencedResource, resourcesOfType, synthConstruct, type StackJson } from '@boomi-eks/testing';
+import { decodeJsonencode, listResources, onlyResource, referencedResource, resourcesOfType, synthConstruct, type StackJson } from '@boomi-eks/testing';
 
 const GROUPS: NodeGroupSpec[] = [
   { name: 'workers-a', subnetId: 'subnet-0a' },
@@ -110,7 +110,7 @@ describe('NodeGroups', () => {
     it('is assumed by EC2 and has exactly the worker, CNI, ECR read-only and SSM policies', () => {
       const { json } = synthNodeGroups();
       const role = onlyResource(json, IamRole.tfResourceType);
-      expect(JSON.parse(role.assume_role_policy).Statement).toEqual([
+      expect(decodeJsonencode(role.assume_role_policy).Statement).toEqual([
         expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }),
       ]);
       const roleName = Object.keys(resourcesOfType(json, IamRole.tfResourceType))[0];

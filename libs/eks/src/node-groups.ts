@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, Token } from 'cdktf';
+import { Fn, ITerraformDependable, Token } from 'cdktf';
 import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
@@ -130,7 +130,7 @@ export class NodeGroups extends Construct {
 
     const role = new IamRole(this, 'node-role', {
       name: `${props.clusterName}-node`,
-      assumeRolePolicy: JSON.stringify({
+      assumeRolePolicy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
       }),

@@ -1,9 +1,10 @@
+import { Fn } from 'cdktf';
 import { EksPodIdentityAssociation } from '@cdktf/provider-aws/lib/eks-pod-identity-association';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { PodIdentityRole, type PodIdentityRoleProps } from '@boomi-eks/eks';
-import { listResources, onlyResource, resourcesOfType, synthConstruct, type StackJson } from '@boomi-eks/testing';
+import { decodeJsonencode, listResources, onlyResource, resourcesOfType, synthConstruct, type StackJson } from '@boomi-eks/testing';
 
 const BASE: PodIdentityRoleProps = {
   clusterName: 'boomi-dev',
@@ -22,7 +23,7 @@ describe('PodIdentityRole', () => {
   it('is a role with the given name that only EKS Pod Identity may assume and tag', () => {
     const { role } = synthRole();
     expect(role.name).toBe('boomi-dev-cluster-autoscaler');
-    const trust = JSON.parse(role.assume_role_policy);
+    const trust = decodeJsonencode(role.assume_role_policy);
     expect(trust.Statement).toEqual([
       expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' } }),
     ]);
@@ -54,14 +55,14 @@ describe('PodIdentityRole', () => {
   });
 
   it('puts the inline policy on the role as given', () => {
-    const inlinePolicy = JSON.stringify({
+    const document = {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Action: ['autoscaling:SetDesiredCapacity'], Resource: '*' }],
-    });
-    const { json, roleAddress } = synthRole({ inlinePolicy });
+    };
+    const { json, roleAddress } = synthRole({ inlinePolicy: Fn.jsonencode(document) });
     const policy = onlyResource(json, IamRolePolicy.tfResourceType);
     expect(policy.role).toBe(`\${${roleAddress}.name}`);
-    expect(JSON.parse(policy.policy)).toEqual(JSON.parse(inlinePolicy));
+    expect(decodeJsonencode(policy.policy)).toEqual(document);
   });
 
   it('accepts a role name of exactly 64 characters', () => {

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Token } from 'cdktf';
+import { Fn, Token } from 'cdktf';
 import { EksPodIdentityAssociation } from '@cdktf/provider-aws/lib/eks-pod-identity-association';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -15,7 +15,7 @@ export interface PodIdentityRoleProps {
   readonly roleName: string;
   /** AWS managed or customer policies to attach. @default [] */
   readonly managedPolicyArns?: readonly string[];
-  /** An inline policy document (JSON), when the role needs one. @default - none */
+  /** An inline policy document, built with `Fn.jsonencode(...)` (a JSON string breaks the HCL output), when the role needs one. @default - none */
   readonly inlinePolicy?: string;
 }
 
@@ -37,7 +37,7 @@ export class PodIdentityRole extends Construct {
     }
     this.role = new IamRole(this, 'role', {
       name: props.roleName,
-      assumeRolePolicy: JSON.stringify({
+      assumeRolePolicy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [
           {

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Fn } from 'cdktf';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -33,7 +34,7 @@ export class VpcFlowLog extends Construct {
 
     const role = new IamRole(this, 'role', {
       name: `${props.name}-vpc-flow-logs`,
-      assumeRolePolicy: JSON.stringify({
+      assumeRolePolicy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [
           { Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' },
@@ -43,7 +44,7 @@ export class VpcFlowLog extends Construct {
     new IamRolePolicy(this, 'role-policy', {
       role: role.name,
       name: 'deliver-to-cloudwatch',
-      policy: JSON.stringify({
+      policy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [
           {

@@ -12,7 +12,7 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Network, subnetCidrs, type NetworkProps } from '@boomi-eks/network';
-import { listResources, onlyResource, referencedResource, resourcesOfType, synthConstruct, type StackJson } from '@boomi-eks/testing';
+import { decodeJsonencode, listResources, onlyResource, referencedResource, resourcesOfType, synthConstruct, type StackJson } from '@boomi-eks/testing';
 
 const AZS = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
 const BASE: NetworkProps = { name: 'dev', region: 'eu-west-1', availabilityZones: AZS };
@@ -245,7 +245,7 @@ describe('Network', () => {
     it('delivers with a role that only vpc-flow-logs.amazonaws.com may assume', () => {
       const { json } = synthNetwork();
       const role = follow(json, onlyResource(json, FlowLog.tfResourceType).iam_role_arn, IamRole.tfResourceType);
-      const trust = JSON.parse(role.assume_role_policy);
+      const trust = decodeJsonencode(role.assume_role_policy);
       expect(trust.Statement).toEqual([
         { Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' },
       ]);

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { S3Backend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Environment } from '@boomi-eks/config';
+import { requireTerraformVersion } from './terraform-version';
 
 /** Tags every taggable AWS resource of an environment carries (provider default_tags). */
 export function environmentTags(env: Environment): Record<string, string> {
@@ -26,6 +27,7 @@ export abstract class EnvironmentStack extends TerraformStack {
   protected constructor(scope: Construct, env: Environment, stackName: string) {
     super(scope, `${env.name}-${stackName}`);
     this.environment = env;
+    requireTerraformVersion(this);
     this.aws = new AwsProvider(this, 'aws', {
       region: env.region,
       allowedAccountIds: [env.accountId],

@@ -9,6 +9,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { Fn } from 'cdktf';
 import type { Environment } from '@boomi-eks/config';
 import { partitionOf } from '../aws-arns';
+import { requireTerraformVersion } from './terraform-version';
 
 /** GitHub Actions' OIDC issuer, and the audience configure-aws-credentials asks for. */
 export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
@@ -402,6 +403,7 @@ export class CiAccessStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: CiAccessStackProps) {
     super(scope, id);
+    requireTerraformVersion(this);
     const planRefs = props.planRefs ?? DEFAULTS.planRefs;
     const names = ciNames(props.roleNamePrefix ?? DEFAULTS.roleNamePrefix);
     const planSession = props.planSessionDurationSeconds ?? DEFAULTS.planSessionDurationSeconds;

@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { synthStack, onlyResource, backendOf } from '@boomi-eks/testing';
+import { decodeJsonencode, synthStack, onlyResource, backendOf } from '@boomi-eks/testing';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
@@ -12,8 +12,11 @@ import { StateStack } from './state-stack';
 const json = synthStack(new StateStack(Testing.app(), 'state', { bucket: 'tfstate-bucket', region: 'eu-west-1', accountId: '123456789012' }));
 
 describe('StateStack', () => {
-  it('keeps its own state locally (it creates the bucket the others use)', () => {
-    expect(backendOf(json).type).toBe('local');
+  it('keeps its own state in the bucket it creates (after the bootstrap), never under cdktf.out', () => {
+    expect(backendOf(json)).toEqual({
+      type: 's3',
+      config: { bucket: 'tfstate-bucket', key: 'state/state.tfstate', region: 'eu-west-1', encrypt: true, use_lockfile: true },
+    });
   });
 
   it('creates the named bucket and refuses to destroy it', () => {
@@ -42,7 +45,7 @@ describe('StateStack', () => {
   });
 
   it('denies any request not made over TLS, on the bucket and its objects', () => {
-    const policy = JSON.parse(onlyResource(json, S3BucketPolicy.tfResourceType).policy);
+    const policy = decodeJsonencode(onlyResource(json, S3BucketPolicy.tfResourceType).policy);
     expect(policy.Statement).toEqual([
       expect.objectContaining({
         Effect: 'Deny',

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { Fn, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
@@ -9,6 +9,7 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { requireTerraformVersion } from './terraform-version';
 
 export interface StateStackProps {
   readonly bucket: string;
@@ -16,6 +17,8 @@ export interface StateStackProps {
   readonly accountId: string;
   /** Days a replaced state version is kept. @default 90 */
   readonly noncurrentVersionDays?: number;
+  /** Key of this stack's own state in the bucket. @default 'state/state.tfstate' */
+  readonly stateKey?: string;
   /**
    * An existing bucket that receives this bucket's S3 server access logs
    * (prefix `<bucket>/`). @default - none: no access logging
@@ -26,15 +29,18 @@ export interface StateStackProps {
 /**
  * `state`: the S3 bucket that holds every other stack's state. Versioned (a
  * bad apply can be rolled back), encrypted, public access blocked, TLS only,
- * old versions expired. It keeps its own state locally: it is applied once
- * per account before anything else (see the README's bootstrap section).
+ * old versions expired. Its own state lives in that bucket too: the first
+ * apply keeps it locally and then migrates it there
+ * (`tools/deploy/bootstrap-state.sh`, docs/deploy.md).
  */
 export class StateStack extends TerraformStack {
   readonly bucketName: string;
 
   constructor(scope: Construct, id: string, props: StateStackProps) {
     super(scope, id);
-    new LocalBackend(this, { path: 'terraform.state.tfstate' });
+    requireTerraformVersion(this);
+    const backend = new S3Backend(this, { bucket: props.bucket, key: props.stateKey ?? 'state/state.tfstate', region: props.region, encrypt: true });
+    backend.addOverride('use_lockfile', true);
     new AwsProvider(this, 'aws', {
       region: props.region,
       allowedAccountIds: [props.accountId],
@@ -66,7 +72,7 @@ export class StateStack extends TerraformStack {
     });
     new S3BucketPolicy(this, 'tls-only', {
       bucket: bucket.id,
-      policy: JSON.stringify({
+      policy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [
           {

@@ -18,20 +18,15 @@ function stateBucketRegion(p: SynthesizedPlatform): string {
   return state.json.provider!.aws[0].region as string;
 }
 
-/** `<env>/<stack>.tfstate`; the account-wide ci-access stack: `ci/ci-access.tfstate`. */
-const stateKey = (stack: SynthesizedPlatform['stacks'][number]) => (stack.env ? `${stack.env.name}/${stack.kind}.tfstate` : `ci/${stack.id}.tfstate`);
+/** `<env>/<stack>.tfstate`; the account-wide stacks: `ci/ci-access.tfstate`, `state/state.tfstate`. */
+const stateKey = (stack: SynthesizedPlatform['stacks'][number]) =>
+  stack.env ? `${stack.env.name}/${stack.kind}.tfstate` : stack.kind === 'state' ? 'state/state.tfstate' : `ci/${stack.id}.tfstate`;
 
 describe.each(stacks)('%s', (_id, stack) => {
   it(
-    stack.kind === 'state'
-      ? 'keeps its state locally (it creates the bucket the others use)'
-      : `keeps its state in S3 at ${stateKey(stack)}, encrypted, S3-locked, no DynamoDB`,
+    `keeps its state in S3 at ${stateKey(stack)}, encrypted, S3-locked, no DynamoDB`,
     () => {
       const backend = backendOf(stack.json);
-      if (stack.kind === 'state') {
-        expect(backend.type).toBe('local');
-        return;
-      }
       expect(backend.type).toBe('s3');
       expect(backend.config).toMatchObject({
         bucket: platform.envs[0].state.bucket,
