@@ -81,6 +81,14 @@ export default tseslint.config(
           })),
         },
       ],
+      // the same barrels through require() or import() (no-restricted-imports sees import/export only)
+      'no-restricted-syntax': [
+        'error',
+        ...['CallExpression[callee.name="require"]', 'ImportExpression'].map((call) => ({
+          selector: `${call} > Literal[value=/^@cdktf\\/provider-(aws|kubernetes|helm)$/]`,
+          message: 'import the class from its deep path (@cdktf/provider-<name>/lib/<resource>), never the package barrel',
+        })),
+      ],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
