@@ -44,9 +44,11 @@ describe('main', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'envs-'));
     const dev = fs.readFileSync(path.join(root, 'apps/platform/src/environments/dev.ts'), 'utf8');
     fs.writeFileSync(path.join(dir, 'qa.ts'), dev.replace("name: 'dev'", "name: 'qa'").replace(/import type .*\n/, '').replace(' satisfies EnvironmentInput', ''));
-    const { status, stderr, outdir } = runApp(dir);
+    const { status, stderr, stdout, outdir } = runApp(dir);
     expect(stderr).toBe('');
     expect(status).toBe(0);
+    // one summary line on stdout, naming the count, the folder and the environments
+    expect(stdout).toBe(`synthesized 5 stacks into ${path.join(outdir, 'stacks')} (qa)\n`);
     expect(fs.readdirSync(path.join(outdir, 'stacks')).sort()).toEqual(['ci-access', 'qa-cluster', 'qa-network', 'qa-workloads', 'state']);
     // plan.yml's routes: one per stack, the workloads stack as qa's ci.workloadsPlan says (dev's file: GitHub-hosted).
     const routes = JSON.parse(fs.readFileSync(path.join(outdir, 'ci-plan-routes.json'), 'utf8'));

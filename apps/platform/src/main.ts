@@ -39,6 +39,11 @@ function main(): void {
   fs.writeFileSync(path.join(app.outdir, 'ci-plan-routes.json'), `${JSON.stringify(ciPlanRoutes(environments, stackIds), null, 2)}\n`);
   // cdktf.out matches the environments: a renamed or deleted environment's stack folders go.
   for (const dir of pruneStaleStacks(app.outdir, stackIds)) process.stdout.write(`removed ${dir}: its stack no longer exists\n`);
+  // One summary line on success: `synthesized 8 stacks into cdktf.out/stacks (dev, prod)`.
+  const stacks = path.resolve(app.outdir, 'stacks');
+  const relative = path.relative(process.cwd(), stacks);
+  const stacksDir = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : stacks;
+  process.stdout.write(`synthesized ${stackIds.length} stacks into ${stacksDir} (${environments.map((e) => e.name).join(', ')})\n`);
 }
 
 try {

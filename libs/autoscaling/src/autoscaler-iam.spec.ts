@@ -1,64 +1,78 @@
-import {
-  CLUSTER_AUTOSCALER_READ_ACTIONS,
-  CLUSTER_AUTOSCALER_SCALING_ACTIONS,
-  clusterAutoscalerPolicy,
-} from './autoscaler-iam';
+// The autoscaler's IAM policy, checked for what it permits rather than for its
+// text: a small evaluator answers "may the autoscaler do X to this ASG?", and
+// the properties below hold for any cluster name (a token included).
+import { clusterAutoscalerPolicy, type PolicyDocument } from './autoscaler-iam';
 
-interface Statement {
-  Effect: string;
-  Action: string[];
-  Resource: string | string[];
-  Condition?: Record<string, Record<string, string>>;
-}
-const statements = (): Statement[] => clusterAutoscalerPolicy('prod-boomi-molecule').Statement as unknown as Statement[];
-const SCALING = ['autoscaling:SetDesiredCapacity', 'autoscaling:TerminateInstanceInAutoScalingGroup'];
+type Statement = PolicyDocument['Statement'][number];
 
-describe('clusterAutoscalerPolicy', () => {
-  it('allows the describe/read actions on every resource, and nothing else unconditionally', () => {
-    const open = statements().filter((s) => !s.Condition);
-    expect(open).toHaveLength(1);
-    expect(open[0]).toEqual({
-      Sid: 'DescribeNodeGroups',
-      Effect: 'Allow',
-      Resource: '*',
-      Action: [
-        'autoscaling:DescribeAutoScalingGroups',
-        'autoscaling:DescribeAutoScalingInstances',
-        'autoscaling:DescribeLaunchConfigurations',
-        'autoscaling:DescribeScalingActivities',
-        'autoscaling:DescribeTags',
-        'ec2:DescribeImages',
-        'ec2:DescribeInstanceTypes',
-        'ec2:DescribeLaunchTemplateVersions',
-        'ec2:GetInstanceTypesFromInstanceRequirements',
-        'eks:DescribeNodegroup',
-      ],
-    });
-    expect(open[0].Action.every((a) => /^(autoscaling|ec2|eks):(Describe|Get)/.test(a))).toBe(true);
-  });
+/** Read-only by the AWS naming convention: Describe*, Get*, List*. */
+const isRead = (action: string) => /^[a-z0-9-]+:(Describe|Get|List)[A-Za-z]*$/.test(action);
 
-  it('allows the scaling actions only on ASGs tagged k8s.io/cluster-autoscaler/<cluster> = owned', () => {
-    const scaling = statements().filter((s) => s.Action.some((a) => SCALING.includes(a)));
-    expect(scaling).toHaveLength(1);
-    expect(scaling[0].Action).toEqual(SCALING);
-    expect(scaling[0].Effect).toBe('Allow');
-    expect(scaling[0].Condition).toEqual({
-      StringEquals: { 'aws:ResourceTag/k8s.io/cluster-autoscaler/prod-boomi-molecule': 'owned' },
-    });
-  });
-
-  it('has no wildcard action, and every * resource is either read-only or tag-conditioned', () => {
-    for (const s of statements()) {
-      expect(s.Action.filter((a) => a.includes('*'))).toEqual([]);
-      const readOnly = s.Action.every((a) => (CLUSTER_AUTOSCALER_READ_ACTIONS as readonly string[]).includes(a));
-      if (!readOnly) expect(Object.keys(s.Condition?.StringEquals ?? {})).toEqual(['aws:ResourceTag/k8s.io/cluster-autoscaler/prod-boomi-molecule']);
+/** Whether the statement's conditions hold for a resource with these tags (StringEquals on aws:ResourceTag only). */
+function conditionsHold(s: Statement, tags: Readonly<Record<string, string>>): boolean {
+  for (const [operator, entries] of Object.entries(s.Condition ?? {})) {
+    if (operator !== 'StringEquals') return false; // an operator this evaluator does not know: treat as not granted
+    for (const [key, value] of Object.entries(entries)) {
+      const tag = /^aws:ResourceTag\/(.+)$/.exec(key);
+      if (!tag || tags[tag[1]] !== value) return false;
     }
-    expect(statements().flatMap((s) => s.Action).sort()).toEqual([...CLUSTER_AUTOSCALER_READ_ACTIONS, ...CLUSTER_AUTOSCALER_SCALING_ACTIONS].sort());
+  }
+  return true;
+}
+
+/** IAM evaluation for one action on one resource (any ARN: every statement here is on `*` or has no resource scoping). */
+function allowed(doc: PolicyDocument, action: string, tags: Readonly<Record<string, string>> = {}): boolean {
+  const matches = (s: Statement) => s.Action.includes(action) && conditionsHold(s, tags);
+  if (doc.Statement.some((s) => s.Effect === 'Deny' && matches(s))) return false;
+  return doc.Statement.some((s) => s.Effect === 'Allow' && matches(s));
+}
+
+const CLUSTERS = ['prod-boomi-molecule', 'dev', '${aws_eks_cluster.cluster.name}'];
+const SCALING = ['autoscaling:SetDesiredCapacity', 'autoscaling:TerminateInstanceInAutoScalingGroup'];
+const ownedBy = (cluster: string) => ({ [`k8s.io/cluster-autoscaler/${cluster}`]: 'owned', 'k8s.io/cluster-autoscaler/enabled': 'true' });
+
+describe.each(CLUSTERS)('the cluster-autoscaler policy for cluster %s', (cluster) => {
+  const doc = clusterAutoscalerPolicy(cluster);
+  const actions = doc.Statement.flatMap((s) => s.Action);
+
+  it('may scale and terminate in ASGs tagged as owned by this cluster', () => {
+    for (const action of SCALING) expect({ action, allowed: allowed(doc, action, ownedBy(cluster)) }).toEqual({ action, allowed: true });
   });
 
-  it('is a valid 2012-10-17 policy with only Allow statements', () => {
-    const doc = clusterAutoscalerPolicy('x');
-    expect(doc.Version).toBe('2012-10-17');
-    expect(doc.Statement.map((s) => s.Effect)).toEqual(['Allow', 'Allow']);
+  it("may not scale ASGs of another cluster, untagged ASGs, or ASGs tagged with another value than 'owned'", () => {
+    for (const action of SCALING) {
+      expect(allowed(doc, action, ownedBy('some-other-cluster'))).toBe(false);
+      expect(allowed(doc, action, {})).toBe(false);
+      expect(allowed(doc, action, { [`k8s.io/cluster-autoscaler/${cluster}`]: 'shared' })).toBe(false);
+    }
+  });
+
+  it('grants no write action on `*` without the cluster tag condition', () => {
+    const writes = doc.Statement.filter((s) => s.Effect === 'Allow' && s.Action.some((a) => !isRead(a)));
+    expect(writes.length).toBeGreaterThan(0);
+    for (const s of writes) {
+      expect({ sid: s.Sid, condition: s.Condition }).toEqual({
+        sid: s.Sid,
+        condition: { StringEquals: { [`aws:ResourceTag/k8s.io/cluster-autoscaler/${cluster}`]: 'owned' } },
+      });
+    }
+    // every unconditioned statement is read-only
+    const open = doc.Statement.filter((s) => s.Condition === undefined).flatMap((s) => s.Action);
+    expect(open.filter((a) => !isRead(a))).toEqual([]);
+  });
+
+  it('can discover node groups wherever they are (ASG and node group reads are unconditioned)', () => {
+    for (const action of ['autoscaling:DescribeAutoScalingGroups', 'autoscaling:DescribeAutoScalingInstances', 'eks:DescribeNodegroup']) {
+      expect({ action, allowed: allowed(doc, action) }).toEqual({ action, allowed: true });
+    }
+  });
+
+  it('names no wildcard action, no service outside autoscaling/ec2/eks, and no write outside autoscaling', () => {
+    expect(actions.filter((a) => a.includes('*'))).toEqual([]);
+    expect(actions.filter((a) => !/^(autoscaling|ec2|eks):/.test(a))).toEqual([]);
+    expect(actions.filter((a) => !isRead(a) && !a.startsWith('autoscaling:'))).toEqual([]);
   });
 });
+
+// clusterAutoscalerPolicyJson (the jsonencode form an IAM resource takes, with a literal or a
+// referenced cluster name) is decoded and checked in cluster-autoscaler-identity.spec.ts.

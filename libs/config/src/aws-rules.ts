@@ -4,7 +4,7 @@
  * and wide-open CIDRs. Each names the field, the value and what is valid.
  */
 import type { ConfigIssue } from './errors';
-import type { Environment } from './environment';
+import type { Environment } from './environment-types';
 import { parseCidr } from './cidr';
 import {
   AWS_REGIONS,

@@ -4,7 +4,7 @@
  * JVM options that size the heap must be readable so the heap rule sees them.
  */
 import type { ConfigIssue } from './errors';
-import type { Environment } from './environment';
+import type { Environment } from './environment-types';
 
 type Rule = (env: Environment) => ConfigIssue[];
 const issue = (path: string, message: string): ConfigIssue => ({ path, message });

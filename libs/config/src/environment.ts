@@ -11,7 +11,7 @@ import {
 } from './schema';
 import { ConfigError, formatPath, type ConfigIssue } from './errors';
 import { checkRules } from './rules';
-import { DEFAULT_HEAP_MIB, defaultForceRestartMs, effectiveHeap, forceRestartMsFromProperties, withForceRestartOverride, type EffectiveHeap } from './jvm';
+import { DEFAULT_HEAP_MIB, defaultForceRestartMs, effectiveHeap, forceRestartMsFromProperties, withForceRestartOverride } from './jvm';
 import { memoryToMiB } from './quantity';
 import { BOOMI_SANDBOX_PLATFORM_URL } from './schema-molecule';
 import { capacityTypeDefaults } from './spot';
@@ -20,50 +20,8 @@ import { instanceArchitecture } from './instance-architecture';
 import { AMI_TYPE_BY_ARCHITECTURE, type AmiType } from './schema-upgrades';
 import { checkAutoscalerKindInput } from './autoscaler-kind-rules';
 
-/** A node group with every field resolved. */
-export interface NodeGroup {
-  readonly name: string;
-  readonly availabilityZone: string;
-  readonly instanceTypes: readonly string[];
-  readonly capacityType: 'ON_DEMAND' | 'SPOT';
-  readonly minSize: number;
-  readonly maxSize: number;
-  readonly desiredSize: number;
-  readonly diskSizeGiB: number;
-  /** With `node.boomi.io/capacity: spot` on SPOT groups (spot.ts). */
-  readonly labels: Readonly<Record<string, string>>;
-  /** With `spot=true:PREFER_NO_SCHEDULE` on SPOT groups (spot.ts). */
-  readonly taints: ParsedEnvironment['nodeGroupDefaults']['taints'];
-  /** Where this group's values come from, for error messages. */
-  readonly configPath: string;
-  /** Node AMI type: as given, else that of the instance types' architecture (x86_64 unless all are Graviton). */
-  readonly amiType: AmiType;
-  /** AMI release pin (`1.36.0-20260715`). @default - the latest for the cluster's minor */
-  readonly releaseVersion?: string;
-}
-
-/** A validated environment: the schema's output with derived values resolved. */
-export type Environment = Omit<ParsedEnvironment, 'cluster' | 'state' | 'nodeGroups' | 'molecule'> & {
-  readonly cluster: ParsedEnvironment['cluster'] & { readonly name: string };
-  readonly state: ParsedEnvironment['state'] & { readonly region: string };
-  /** One entry per node group, defaults applied (seed 000: one per AZ). */
-  readonly nodeGroups: readonly NodeGroup[];
-  readonly molecule: ParsedEnvironment['molecule'] & {
-    /** Max heap in MiB as the JVM computes it (`effectiveHeap` in jvm.ts): -Xmx, -XX:MaxRAMPercentage/-XX:MaxRAM, else heapMiB. */
-    readonly effectiveHeapMiB: number;
-    /** effectiveHeapMiB with where it comes from, for messages and fixes. */
-    readonly effectiveHeap: EffectiveHeap;
-    /**
-     * com.boomi.container.elasticity.forceRestartOverride (ms) in effect: the
-     * explicit value in containerPropertiesOverrides (NaN when unreadable), else
-     * the default (75 % of the grace), which is then appended to
-     * containerPropertiesOverrides so the Molecule gets it too.
-     */
-    readonly forceRestartOverrideMs: number;
-    /** True when forceRestartOverrideMs is the default, not a value of the environment file. */
-    readonly forceRestartOverrideIsDefault: boolean;
-  };
-};
+export type { Environment, NodeGroup } from './environment-types';
+import type { Environment, NodeGroup } from './environment-types';
 
 export type ValidationResult =
   | { readonly ok: true; readonly environment: Environment }

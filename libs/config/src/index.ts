@@ -3,7 +3,6 @@ export { AWS_RULES } from './aws-rules';
 export { AUTOSCALER_OWNED_FLAGS, flagOfExtraArg } from './bypass-rules';
 export * from './capacity';
 export * from './cross-environment';
-export * from './capacity-zones';
 export * from './catalog';
 export * from './cidr';
 export * from './environment';

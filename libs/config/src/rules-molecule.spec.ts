@@ -1,7 +1,7 @@
 import { validateEnvironment, type ValidationResult } from './environment';
 import type { ConfigIssue } from './errors';
 import type { EnvironmentInput } from './schema';
-import { podsUnderZoneSpread } from './capacity-zones';
+import { podsUnderZoneSpread } from './capacity';
 import { defaultForceRestartMs, withForceRestartOverride } from './jvm';
 import { BASE_INPUT, validInput, type Overrides } from '../test/valid-input';
 

@@ -3,7 +3,7 @@
  * sandbox, no mutable image tag unless allowed. Kept apart from rules.ts.
  */
 import type { ConfigIssue } from './errors';
-import type { Environment } from './environment';
+import type { Environment } from './environment-types';
 import { BOOMI_PLATFORM_URL, BOOMI_SANDBOX_PLATFORM_URL, MUTABLE_MOLECULE_TAGS } from './schema-molecule';
 
 type Rule = (env: Environment) => ConfigIssue[];

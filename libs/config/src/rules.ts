@@ -5,7 +5,7 @@
  * every problem at once.
  */
 import type { ConfigIssue } from './errors';
-import type { Environment } from './environment';
+import type { Environment } from './environment-types';
 import { cidrsOverlap, mustParseCidr, parseCidr } from './cidr';
 import { cpuToMillicores, memoryToMiB } from './quantity';
 import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';

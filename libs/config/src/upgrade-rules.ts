@@ -4,7 +4,7 @@
  * passed in (validateEnvironment's `today`), never read from the clock here.
  */
 import type { ConfigIssue } from './errors';
-import type { Environment } from './environment';
+import type { Environment } from './environment-types';
 import { minorOf } from './catalog';
 import { KUBERNETES_LIFECYCLE, nextMinor, recommendedMinor, supportStatus } from './lifecycle';
 import { instanceArchitecture } from './instance-architecture';

@@ -1,4 +1,5 @@
 import { decodeJsonencode, synthConstruct, listResources, onlyResource, resourcesOfType, referencedResource } from '@boomi-eks/testing';
+import { TerraformOutput } from 'cdktf';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
@@ -11,7 +12,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { EFS_CSI_DRIVER_POLICY_ARN, MoleculeFileSystem, NFS_PORT } from './index';
 
-const { json, result } = synthConstruct(
+const { json } = synthConstruct(
   (scope) =>
     new MoleculeFileSystem(scope, 'efs', {
       name: 'dev-boomi',
@@ -73,9 +74,21 @@ describe('MoleculeFileSystem', () => {
     expect(nodePolicy.Statement[0].Resource).toMatch(/aws_efs_file_system\..*\.arn/);
   });
 
-  it('exposes the ids the Molecule chart needs', () => {
-    expect(result.fileSystemId).toMatch(/^\$\{TfToken/);
-    expect(result.accessPointId).toMatch(/^\$\{TfToken/);
+  it("exposes the ids the Molecule chart needs: the file system's and the access point's id, not any token", () => {
+    // Rendered through outputs, so the test sees the Terraform expression each attribute resolves to.
+    const { json: wired } = synthConstruct((scope) => {
+      const efs = new MoleculeFileSystem(scope, 'efs', {
+        name: 'dev-boomi', clusterName: 'dev-boomi', vpcId: 'vpc-123', subnetIds: ['subnet-a'], clusterSecurityGroupId: 'sg-cluster',
+      });
+      new TerraformOutput(scope, 'file_system_id', { value: efs.fileSystemId });
+      new TerraformOutput(scope, 'access_point_id', { value: efs.accessPointId });
+    });
+    const fsName = Object.keys(resourcesOfType(wired, EfsFileSystem.tfResourceType))[0];
+    const apName = Object.keys(resourcesOfType(wired, EfsAccessPoint.tfResourceType))[0];
+    expect(referencedResource(wired, wired.output?.file_system_id?.value)).toEqual({ type: EfsFileSystem.tfResourceType, name: fsName, attribute: 'id' });
+    expect(referencedResource(wired, wired.output?.access_point_id?.value)).toEqual({ type: EfsAccessPoint.tfResourceType, name: apName, attribute: 'id' });
+    // and the access point those ids hand over is on that file system
+    expect(referencedResource(wired, onlyResource(wired, EfsAccessPoint.tfResourceType).file_system_id)).toEqual({ type: EfsFileSystem.tfResourceType, name: fsName, attribute: 'id' });
   });
 });
 

@@ -22,7 +22,6 @@ function loadFixtures(): LoadedFixture[] {
     .filter((f) => f.endsWith('.ts'))
     .sort()
     .map((file) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(path.join(FIXTURES_DIR, file)) as Partial<BadConfigFixture>;
       return { file, ...mod } as LoadedFixture;
     });
