@@ -31,7 +31,7 @@ describe('renderJson', () => {
     expect(json.destroys).toEqual([
       expect.objectContaining({ stack: 'net', address: 'aws_subnet.old_subnet', likelyRenamedTo: 'aws_subnet.new_subnet', replacedEvenIfMoved: ['cidr_block', 'vpc_id'] }),
     ]);
-    expect(json.unknownTypes).toEqual(['aws_secretsmanager_secret_version', 'aws_sqs_queue']);
+    expect(json.unknownTypes).toEqual(['aws_secretsmanager_secret_version', 'aws_sns_topic']);
     expect(json.cost).toMatchObject({ currency: 'USD', asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), environments: [] });
   });
 });

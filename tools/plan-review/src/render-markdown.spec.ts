@@ -48,7 +48,7 @@ describe('renderMarkdown', () => {
       "- `net` `aws_subnet.old_subnet` — old_subnet: **likely renamed** to `aws_subnet.new_subnet` (same type, added in the same stack); Terraform destroys it and creates the new one — to keep it, call `.moveFromId('aws_subnet.old_subnet')` on the renamed construct (cdktf writes `moved { from = aws_subnet.old_subnet, to = aws_subnet.new_subnet }`), or `.addMoveTarget()`/`.moveTo()` between the two, or keep the old construct id (a move alone still replaces it: `cidr_block`, `vpc_id` differ too)",
     );
     expect(lines[5]).toBe('- stack `legacy` removed from the code: nothing is destroyed, its resources are left running unmanaged (see below)');
-    expect(md).toContain('> ⚠️ Not in the force-new table: `aws_secretsmanager_secret_version`, `aws_sqs_queue`.');
+    expect(md).toContain('> ⚠️ Not in the force-new table: `aws_secretsmanager_secret_version`, `aws_sns_topic`.');
     expect(md.indexOf('Destroys')).toBeLessThan(md.indexOf('| stack | added | removed | changed |'));
   });
 

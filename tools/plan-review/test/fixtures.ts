@@ -75,8 +75,8 @@ export const appStack: StackJson = {
   resource: { aws_s3_bucket: { bucket: { ...meta('app/bucket'), bucket: 'b' } } },
 };
 
-export const legacyStack: StackJson = { resource: { aws_sqs_queue: { q: { ...meta('legacy/q'), name: 'q' } } } };
-export const jobsStack: StackJson = { resource: { aws_sqs_queue: { jobs: { ...meta('jobs/jobs'), name: 'jobs' } } } };
+export const legacyStack: StackJson = { resource: { aws_sns_topic: { q: { ...meta('legacy/q'), name: 'q' } } } };
+export const jobsStack: StackJson = { resource: { aws_sns_topic: { jobs: { ...meta('jobs/jobs'), name: 'jobs' } } } };
 
 export const baseManifest: Manifest = { stacks: { net: { dependencies: [] }, app: { dependencies: ['net'] }, legacy: { dependencies: ['net'] } } };
 export const headManifest: Manifest = { stacks: { net: { dependencies: [] }, app: { dependencies: ['net'] }, jobs: { dependencies: ['app'] } } };
