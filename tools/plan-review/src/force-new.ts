@@ -55,7 +55,7 @@ export interface ConditionalForceNew {
    * the configuration alone can tell; otherwise the review reports it as
    * "may replace".
    */
-  readonly replaces?: (before: unknown, after: unknown, config: { before: unknown; after: unknown }) => boolean;
+  readonly replaces?: (before: unknown, after: unknown, config: { before: unknown; after: unknown }) => boolean | undefined;
 }
 
 export interface ForceNewEntry {
@@ -202,7 +202,6 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
     checked: 'schema',
     source: 'internal/service/eks/node_group.go',
     arguments: [
-      'ami_type',
       'capacity_type',
       'cluster_name',
       'disk_size',
@@ -214,6 +213,15 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
       'node_role_arn',
       'remote_access',
       'subnet_ids',
+    ],
+    conditional: [
+      {
+        // ForceNew but also Computed: state holds the AMI type EKS chose when the group was
+        // created, so writing down that same value changes nothing; only another value replaces.
+        argument: 'ami_type',
+        when: 'it was left out before (Optional + Computed): replaced only if EKS had chosen another AMI type (for x86 groups on Kubernetes ≥ 1.30 it chose AL2023_x86_64_STANDARD); the real `terraform plan` decides',
+        replaces: (before, after) => (before === undefined ? undefined : before !== after),
+      },
     ],
   },
   aws_eks_pod_identity_association: {

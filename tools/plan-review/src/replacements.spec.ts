@@ -76,6 +76,15 @@ describe('replacementsOf', () => {
     expect(replacements(stack(cluster({})), stack(cluster(enc)))).toEqual([]);
   });
 
+  it('a node group ami_type written down where it was left out may replace (Computed); another AMI type replaces', () => {
+    const group = (extra: Record<string, unknown>) => ({ aws_launch_template: { lt: lt('x') }, aws_eks_node_group: { ng: nodeGroup(extra) } });
+    const added = replacements(stack(group({})), stack(group({ ami_type: 'AL2023_x86_64_STANDARD' })));
+    expect(added).toEqual([expect.objectContaining({ address: 'aws_eks_node_group.ng', certain: false, reasons: [expect.objectContaining({ argument: 'ami_type', when: expect.stringContaining('Computed') })] })]);
+    const changed = replacements(stack(group({ ami_type: 'AL2023_x86_64_STANDARD' })), stack(group({ ami_type: 'AL2023_ARM_64_STANDARD' })));
+    expect(changed).toEqual([expect.objectContaining({ address: 'aws_eks_node_group.ng', certain: true })]);
+    expect(replacements(stack(group({ ami_type: 'AL2023_x86_64_STANDARD' })), stack(group({ ami_type: 'AL2023_x86_64_STANDARD' })))).toEqual([]);
+  });
+
   it('masks sensitive values of a replaced immutable secret', () => {
     const secret = (password: string) => ({ metadata: { name: 'boomi-secret' }, immutable: true, data: { password } });
     const r = replacements(stack({ kubernetes_secret_v1: { s: secret('p1') } }), stack({ kubernetes_secret_v1: { s: secret('p2') } }));
