@@ -13,10 +13,14 @@ status_before=$(git status --porcelain)
 tags_before=$(git tag --list)
 
 args=(release --dry-run --skip-publish)
-# No release tag yet: the first release (nx then takes the versions on disk as current).
+# No release tag yet: preview the documented first release (docs/releasing.md):
+# every lib at the version on disk, changelogs from the whole history. The
+# history before the packages has no conventional commits, so the first
+# release names its version; every later one takes it from the commits.
 if [ -z "$(git tag --list '*@*')" ]; then
-  args+=(--first-release)
-  echo "no <project>@<version> tag yet: previewing the first release"
+  first_version=${RELEASE_FIRST_VERSION:-0.1.0}
+  args=(release "$first_version" --first-release --dry-run --skip-publish)
+  echo "no <project>@<version> tag yet: previewing the first release ($first_version)"
 fi
 npx nx "${args[@]}"
 

@@ -51,9 +51,21 @@ function readmeExample(lib: string): string {
   return match[1];
 }
 
+/** docs/using-a-library.md's code block marked `<!-- consumer-test: <lib> -->`, if any. */
+function guideExample(lib: string): string | undefined {
+  const guide = fs.readFileSync(path.join(root, 'docs/using-a-library.md'), 'utf8');
+  return new RegExp(`<!-- consumer-test: ${lib} -->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\``).exec(guide)?.[1];
+}
+const GUIDE_LIBS = ['network', 'molecule'];
+
 describe('each README install line is what its package.json files need', () => {
   it.each(LIBS)('%s', (lib) => {
     expect(readmeInstallLine(root, lib)).toBe(expectedInstallLine(root, lib));
+  });
+
+  it.each(GUIDE_LIBS)('docs/using-a-library.md has a tested example and the same install line for %s', (lib) => {
+    expect(guideExample(lib)).toContain(`@boomi-eks/${lib}`);
+    expect(fs.readFileSync(path.join(root, 'docs/using-a-library.md'), 'utf8')).toContain(`\n${expectedInstallLine(root, lib)}\n`);
   });
 });
 
@@ -120,6 +132,8 @@ describe('each library installed alone from its tarball, compiled and synthesize
     run(npm, ['ls', '--all', '--loglevel=error'], { cwd: project });
 
     fs.writeFileSync(path.join(project, 'src/main.ts'), `${readmeExample(lib)}\nexport {};\n`);
+    const guide = guideExample(lib);
+    if (guide !== undefined) fs.writeFileSync(path.join(project, 'src/guide.ts'), `${guide}\nexport {};\n`);
     fs.writeFileSync(
       path.join(project, 'tsconfig.json'),
       JSON.stringify({
@@ -143,5 +157,32 @@ describe('each library installed alone from its tarball, compiled and synthesize
         expect({ lib, stack: s, resources: Object.keys(json.resource ?? {}).length > 0 }).toEqual({ lib, stack: s, resources: true });
       }
     }
+    if (guide !== undefined) {
+      const guideOut = path.join(project, 'guide.out');
+      timed(`${lib}: guide`, () => run(process.execPath, ['dist/guide.js'], { cwd: project, env: { ...process.env, CDKTF_OUTDIR: guideOut, TMPDIR: work } }));
+      checkGuideStack(lib, guideOut);
+    }
   });
 });
+
+/** The guide's stacks: what docs/using-a-library.md says they hold. */
+function checkGuideStack(lib: string, outdir: string): void {
+  const stack = (id: string) => JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8'));
+  if (lib === 'network') {
+    const json = stack('acme-network');
+    expect(Object.values(json.resource.aws_vpc)).toEqual([expect.objectContaining({ cidr_block: '10.30.0.0/16' })]);
+    expect(Object.keys(json.resource.aws_nat_gateway)).toHaveLength(3);
+    expect(Object.keys(json.output).sort()).toEqual(['private_subnet_ids', 'vpc_id']);
+    expect(json.terraform.backend.s3).toMatchObject({ bucket: 'acme-tfstate-123456789012', key: 'acme-network.tfstate' });
+  }
+  if (lib === 'molecule') {
+    const manifests = Object.values(stack('acme-molecules').resource.kubernetes_manifest).map((r: any) => r.manifest);
+    const names = (kind: string) => manifests.filter((m: any) => m.kind === kind).map((m: any) => `${m.metadata.namespace ?? ''}/${m.metadata.name}`).sort();
+    expect(names('StorageClass')).toEqual(['/team-a-efs-sc']);
+    expect(names('PersistentVolume')).toEqual(['/team-a-efs-pv', '/team-b-efs-pv']);
+    expect(names('StatefulSet')).toEqual(['team-a/molecule', 'team-b/molecule']);
+    expect(names('ExternalSecret')).toHaveLength(2);
+    const hpa = (ns: string) => manifests.find((m: any) => m.kind === 'HorizontalPodAutoscaler' && m.metadata.namespace === ns).spec;
+    expect([hpa('team-a').maxReplicas, hpa('team-b').maxReplicas]).toEqual([10, 4]);
+  }
+}
