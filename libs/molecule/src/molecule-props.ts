@@ -232,7 +232,10 @@ export interface MoleculeChartProps {
    * @default - none: seed 000's names ('efs-sc', 'efs-pv'), for one Molecule per cluster
    */
   readonly name?: string;
-  /** @default { storageClassName: 'efs-sc', createStorageClass: true, persistentVolumeName: 'efs-pv', persistentVolumeClaimName: 'efs-claim', mountOptions: ['tls', 'iam'] } (names prefixed with `name` when set) */
+  /**
+   * Names of the StorageClass, PV and PVC, whether to create the StorageClass, and the PV's mount options.
+   * @default - StorageClass 'efs-sc' (created), PV 'efs-pv', PVC 'efs-claim', mount options tls and iam; with `name`, the StorageClass and PV are '<name>-efs-sc' and '<name>-efs-pv'
+   */
   readonly storage?: MoleculeStorage;
   /** EFS file system id (`fs-…`) or a cdktf token. */
   readonly fileSystemId: string;
