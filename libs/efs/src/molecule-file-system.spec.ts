@@ -142,3 +142,28 @@ describe('MoleculeFileSystem on a customer-managed key', () => {
     expect(onlyResource(json, EfsFileSystem.tfResourceType).kms_key_id).toBeUndefined();
   });
 });
+
+describe('MoleculeFileSystem.addMoleculeAccessPoint (several Molecules per cluster)', () => {
+  const props = { name: 'dev-boomi', clusterName: 'dev-boomi', vpcId: 'vpc-123', subnetIds: ['subnet-a'], clusterSecurityGroupId: 'sg-cluster' };
+  const { json: two, result: added } = synthConstruct((scope) => {
+    const fs = new MoleculeFileSystem(scope, 'efs', props);
+    return { fs, b: fs.addMoleculeAccessPoint('team-b', { posixUser: { uid: 2000, gid: 2000 } }) };
+  });
+
+  it('adds an access point with its own directory and owner, next to the first one (whose address is unchanged)', () => {
+    const aps = resourcesOfType(two, EfsAccessPoint.tfResourceType);
+    expect(Object.keys(aps).sort()).toEqual(['efs_access-point-team-b_ED32318D', 'efs_access-point_26B25120'].sort());
+    const b = aps['efs_access-point-team-b_ED32318D'];
+    expect(b.root_directory).toEqual({ path: '/boomi-team-b', creation_info: { owner_uid: 2000, owner_gid: 2000, permissions: '0750' } });
+    expect(b.posix_user).toEqual({ uid: 2000, gid: 2000 });
+    expect(b.tags).toEqual({ Name: 'dev-boomi-molecule-team-b' });
+    expect(aps['efs_access-point_26B25120'].root_directory.path).toBe('/boomi');
+    expect(added.b.node.id).toBe('access-point-team-b');
+  });
+
+  it("refuses a reused name, a bad name, or the first Molecule's directory", () => {
+    expect(() => added.fs.addMoleculeAccessPoint('team-b')).toThrow(/name \(team-b\) is already used/);
+    expect(() => added.fs.addMoleculeAccessPoint('Team B')).toThrow(/name \(Team B\) must be a DNS-1123 label/);
+    expect(() => added.fs.addMoleculeAccessPoint('team-c', { path: '/boomi' })).toThrow(/path \(\/boomi\) is the first Molecule's directory/);
+  });
+});

@@ -44,6 +44,14 @@ export interface MoleculeFileSystemProps {
   readonly kmsKeyArn?: string;
 }
 
+/** Options of {@link MoleculeFileSystem.addMoleculeAccessPoint}. */
+export interface MoleculeAccessPointOptions {
+  /** Directory of this Molecule on the file system. @default '/boomi-<name>' */
+  readonly path?: string;
+  /** Owner of that directory: the user its pods run as. @default - the file system's posixUser ({ uid: 1000, gid: 1000 }) */
+  readonly posixUser?: { readonly uid: number; readonly gid: number };
+}
+
 /**
  * The NFS the Molecule requires (seed 000), on EFS: encrypted, elastic
  * throughput, backups on, TLS-only file system policy, a mount target per
@@ -57,10 +65,15 @@ export class MoleculeFileSystem extends Construct {
   readonly securityGroupId: string;
   readonly csiIdentity: EfsCsiIdentity;
   readonly fileSystem: EfsFileSystem;
+  /** The first Molecule's access point (`accessPointId`). */
+  readonly accessPoint: EfsAccessPoint;
+  private readonly props: MoleculeFileSystemProps;
+  private readonly accessPointNames = new Set<string>();
 
   constructor(scope: Construct, id: string, props: MoleculeFileSystemProps) {
     super(scope, id);
-    const posixUser = props.posixUser ?? { uid: 1000, gid: 1000 };
+    this.props = props;
+    const posixUser = props.posixUser ?? DEFAULT_POSIX_USER;
     const dir = props.path ?? '/boomi';
 
     this.fileSystem = new EfsFileSystem(this, 'file-system', {
@@ -101,15 +114,7 @@ export class MoleculeFileSystem extends Construct {
         }),
     );
 
-    const accessPoint = new EfsAccessPoint(this, 'access-point', {
-      fileSystemId: this.fileSystem.id,
-      posixUser: { uid: posixUser.uid, gid: posixUser.gid },
-      rootDirectory: {
-        path: dir,
-        creationInfo: { ownerUid: posixUser.uid, ownerGid: posixUser.gid, permissions: '0750' },
-      },
-      tags: { Name: `${props.name}-molecule` },
-    });
+    this.accessPoint = moleculeAccessPoint(this, 'access-point', this.fileSystem.id, dir, posixUser, `${props.name}-molecule`);
 
     this.csiIdentity = new EfsCsiIdentity(this, 'csi', {
       clusterName: props.clusterName,
@@ -163,7 +168,51 @@ export class MoleculeFileSystem extends Construct {
 
     this.fileSystemId = this.fileSystem.id;
     this.fileSystemArn = this.fileSystem.arn;
-    this.accessPointId = accessPoint.id;
+    this.accessPointId = this.accessPoint.id;
     this.securityGroupId = sg.id;
   }
+
+  /**
+   * An access point for one more Molecule on this file system (several
+   * Molecules per cluster): its own directory, owned by the user its pods run
+   * as, so Molecules never see each other's files. Pass its id as that
+   * MoleculeChart's `accessPointId`. Construct id `access-point-<name>`,
+   * `Name` tag `<fs name>-molecule-<name>`.
+   */
+  addMoleculeAccessPoint(name: string, options: MoleculeAccessPointOptions = {}): EfsAccessPoint {
+    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
+      throw new Error(`MoleculeFileSystem.addMoleculeAccessPoint: name (${name}) must be a DNS-1123 label such as 'team-b': it names the construct and the tag`);
+    }
+    if (this.accessPointNames.has(name)) {
+      throw new Error(`MoleculeFileSystem.addMoleculeAccessPoint: name (${name}) is already used on this file system: give each Molecule its own name`);
+    }
+    const path = options.path ?? `/boomi-${name}`;
+    if (path === (this.props.path ?? '/boomi')) {
+      throw new Error(`MoleculeFileSystem.addMoleculeAccessPoint: path (${path}) is the first Molecule's directory: give '${name}' its own, e.g. '/boomi-${name}'`);
+    }
+    this.accessPointNames.add(name);
+    const posixUser = options.posixUser ?? this.props.posixUser ?? DEFAULT_POSIX_USER;
+    return moleculeAccessPoint(this, `access-point-${name}`, this.fileSystem.id, path, posixUser, `${this.props.name}-molecule-${name}`);
+  }
+}
+
+const DEFAULT_POSIX_USER = { uid: 1000, gid: 1000 } as const;
+
+function moleculeAccessPoint(
+  scope: Construct,
+  id: string,
+  fileSystemId: string,
+  path: string,
+  posixUser: { readonly uid: number; readonly gid: number },
+  nameTag: string,
+): EfsAccessPoint {
+  return new EfsAccessPoint(scope, id, {
+    fileSystemId,
+    posixUser: { uid: posixUser.uid, gid: posixUser.gid },
+    rootDirectory: {
+      path,
+      creationInfo: { ownerUid: posixUser.uid, ownerGid: posixUser.gid, permissions: '0750' },
+    },
+    tags: { Name: nameTag },
+  });
 }

@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Manifest, ManifestFieldManager } from '@cdktf/provider-kubernetes/lib/manifest';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
@@ -60,6 +60,7 @@ export class ChartManifests extends Construct {
     const rendered: KubernetesObject[] = props.chart ? props.chart.toJson() : [...(props.objects ?? [])];
     const objects = props.hpaOwnsReplicas ?? true ? withoutHpaManagedReplicas(rendered) : rendered;
     checkObjects(id, objects);
+    claimClusterScopedNames(this, objects);
 
     const computedFields = props.computedFields
       ? [...new Set([...PROVIDER_DEFAULT_COMPUTED_FIELDS, ...props.computedFields])]
@@ -85,6 +86,37 @@ export class ChartManifests extends Construct {
       this.manifests[mid] = manifest;
       this.manifestIds.push(mid);
     }
+  }
+}
+
+/** Cluster-scoped objects already claimed in a stack, by `<kind>/<name>` → the ChartManifests path. */
+const CLUSTER_SCOPED_CLAIMS = new WeakMap<TerraformStack, Map<string, string>>();
+
+/**
+ * Two charts in one stack (two Molecules on one cluster) that emit the same
+ * cluster-scoped object would overwrite each other on apply: refuse at synth.
+ */
+function claimClusterScopedNames(self: Construct, objects: readonly KubernetesObject[]): void {
+  let stack: TerraformStack;
+  try {
+    stack = TerraformStack.of(self);
+  } catch {
+    return; // Not in a stack (a bare test scope): nothing to share.
+  }
+  const claims = CLUSTER_SCOPED_CLAIMS.get(stack) ?? new Map<string, string>();
+  CLUSTER_SCOPED_CLAIMS.set(stack, claims);
+  for (const o of objects) {
+    if (!CLUSTER_SCOPED_KINDS.has(o.kind)) continue;
+    const ref = `${o.kind}/${o.metadata.name}`;
+    const owner = claims.get(ref);
+    if (owner !== undefined) {
+      throw new Error(
+        `ChartManifests '${self.node.path}': cluster-scoped '${ref}' is already made by '${owner}': ` +
+          "two charts on one cluster need their own names: give each MoleculeChart its own 'name' (or storage names and namespace), " +
+          'and share one StorageClass with storage.createStorageClass: false on all but one',
+      );
+    }
+    claims.set(ref, self.node.path);
   }
 }
 

@@ -5,7 +5,7 @@ import { MoleculeChartProps, ResolvedMoleculeProps, moleculeImageReference, reso
 import { validateMoleculeProps } from './molecule-validation';
 import { MOLECULE_NETWORK_POLICY_NAMES, NetworkPolicySpec, moleculeNetworkPolicies } from './molecule-network-policy';
 
-/** Object names of seed 000, used as-is. */
+/** Object names of seed 000, used as-is (the storage ones are defaults: see MoleculeStorage). */
 export const MOLECULE_OBJECT_NAMES = {
   storageClass: 'efs-sc',
   persistentVolume: 'efs-pv',
@@ -44,12 +44,12 @@ export class MoleculeChart extends Chart {
   readonly config: ResolvedMoleculeProps;
   /** Namespace of every namespaced object. */
   readonly namespaceName: string;
-  /** StorageClass of the PV and PVC (`efs-sc`). */
-  readonly storageClassName: string = MOLECULE_OBJECT_NAMES.storageClass;
-  /** The static EFS PersistentVolume (`efs-pv`). */
-  readonly persistentVolumeName: string = MOLECULE_OBJECT_NAMES.persistentVolume;
-  /** The claim the pods mount at /mnt/boomi (`efs-claim`). */
-  readonly persistentVolumeClaimName: string = MOLECULE_OBJECT_NAMES.persistentVolumeClaim;
+  /** StorageClass of the PV and PVC (`efs-sc`, `<name>-efs-sc`, or `storage.storageClassName`). */
+  readonly storageClassName: string;
+  /** The static EFS PersistentVolume (`efs-pv`, `<name>-efs-pv`, or `storage.persistentVolumeName`). */
+  readonly persistentVolumeName: string;
+  /** The claim the pods mount at /mnt/boomi (`efs-claim`, or `storage.persistentVolumeClaimName`). */
+  readonly persistentVolumeClaimName: string;
   /** The NLB Service; its load balancer hostname is in the object's status (`molecule-service`). */
   readonly serviceName: string = MOLECULE_OBJECT_NAMES.service;
   /** The StatefulSet; pods are `<name>-0`, `<name>-1`, … (`molecule`). */
@@ -62,7 +62,8 @@ export class MoleculeChart extends Chart {
   readonly secretName: string;
   /** Escape hatches: the typed objects (undefined when left out by the props). */
   readonly namespaceObject?: k8s.KubeNamespace;
-  readonly storageClass: k8s.KubeStorageClass;
+  /** Undefined when `storage.createStorageClass` is false (a shared StorageClass). */
+  readonly storageClass?: k8s.KubeStorageClass;
   readonly persistentVolume: k8s.KubePersistentVolume;
   readonly persistentVolumeClaim: k8s.KubePersistentVolumeClaim;
   readonly service: k8s.KubeService;
@@ -79,6 +80,9 @@ export class MoleculeChart extends Chart {
     this.config = c;
     this.namespaceName = c.namespace;
     this.secretName = c.secretName;
+    this.storageClassName = c.storage.storageClassName;
+    this.persistentVolumeName = c.storage.persistentVolumeName;
+    this.persistentVolumeClaimName = c.storage.persistentVolumeClaimName;
     const namespace = c.namespace;
     const labels = { ...MOLECULE_SELECTOR_LABELS };
     const storage = k8s.Quantity.fromString(c.storageSize);
@@ -86,10 +90,12 @@ export class MoleculeChart extends Chart {
     if (c.createNamespace) {
       this.namespaceObject = new k8s.KubeNamespace(this, 'namespace', { metadata: { name: namespace } });
     }
-    this.storageClass = new k8s.KubeStorageClass(this, 'storage-class', {
-      metadata: { name: this.storageClassName },
-      provisioner: EFS_CSI_DRIVER,
-    });
+    if (c.storage.createStorageClass) {
+      this.storageClass = new k8s.KubeStorageClass(this, 'storage-class', {
+        metadata: { name: this.storageClassName },
+        provisioner: EFS_CSI_DRIVER,
+      });
+    }
     this.persistentVolume = new k8s.KubePersistentVolume(this, 'persistent-volume', {
       metadata: { name: this.persistentVolumeName },
       spec: {
@@ -98,7 +104,7 @@ export class MoleculeChart extends Chart {
         accessModes: ['ReadWriteMany'],
         persistentVolumeReclaimPolicy: 'Retain',
         storageClassName: this.storageClassName,
-        mountOptions: ['tls', 'iam'],
+        mountOptions: [...c.storage.mountOptions],
         csi: { driver: EFS_CSI_DRIVER, volumeHandle: `${c.fileSystemId}::${c.accessPointId}` },
       },
     });

@@ -197,11 +197,46 @@ export interface MoleculeToleration {
 }
 
 /**
+ * Where one Molecule keeps /mnt/boomi: the EFS StorageClass, its static
+ * PersistentVolume and the claim. Several Molecules on one cluster each need
+ * their own PV (cluster-scoped) and access point; they may share one
+ * StorageClass (`createStorageClass: false` on all but one, same name).
+ */
+export interface MoleculeStorage {
+  /** StorageClass of the PV and PVC. @default - 'efs-sc', or '<name>-efs-sc' when the chart's `name` is set */
+  readonly storageClassName?: string;
+  /**
+   * Emit the StorageClass. Set false to use one that exists already (made by
+   * another Molecule's chart, the cluster, or your own code) under `storageClassName`.
+   * @default true
+   */
+  readonly createStorageClass?: boolean;
+  /** The static EFS PersistentVolume (cluster-scoped). @default - 'efs-pv', or '<name>-efs-pv' when the chart's `name` is set */
+  readonly persistentVolumeName?: string;
+  /** The claim the pods mount (namespaced). @default 'efs-claim' */
+  readonly persistentVolumeClaimName?: string;
+  /** The PV's mount options (efs-utils). @default ['tls', 'iam'] */
+  readonly mountOptions?: readonly string[];
+}
+
+/**
  * Props of {@link MoleculeChart}. Defaults reproduce seed 000's YAML, except the
  * production-safe ones listed in docs/production-defaults.md (pod security,
  * NetworkPolicy, topology spread, disk-backed /run and /tmp, platform URL).
  */
 export interface MoleculeChartProps {
+  /**
+   * The Molecule's name among several on one cluster: it prefixes the names of
+   * its cluster-scoped objects (`<name>-efs-sc`, `<name>-efs-pv`), so two
+   * Molecules (in two namespaces) do not overwrite each other's.
+   * @default - none: seed 000's names ('efs-sc', 'efs-pv'), for one Molecule per cluster
+   */
+  readonly name?: string;
+  /**
+   * Names of the StorageClass, PV and PVC, whether to create the StorageClass, and the PV's mount options.
+   * @default - StorageClass 'efs-sc' (created), PV 'efs-pv', PVC 'efs-claim', mount options tls and iam; with `name`, the StorageClass and PV are '<name>-efs-sc' and '<name>-efs-pv'
+   */
+  readonly storage?: MoleculeStorage;
   /** EFS file system id (`fs-…`) or a cdktf token. */
   readonly fileSystemId: string;
   /** EFS access point id (`fsap-…`) or a cdktf token. PV volumeHandle is `<fs>::<fsap>`. */
@@ -276,6 +311,8 @@ export interface ResolvedMoleculeProps
   extends Required<
     Omit<
       MoleculeChartProps,
+      | 'name'
+      | 'storage'
       | 'image'
       | 'resources'
       | 'probes'
@@ -290,6 +327,8 @@ export interface ResolvedMoleculeProps
       | 'networkPolicy'
     >
   > {
+  readonly name?: string;
+  readonly storage: Required<MoleculeStorage>;
   readonly image: MoleculeImage & { readonly repository: string; readonly tag: string };
   readonly security: Required<MoleculeSecurity>;
   readonly topologySpread: Required<MoleculeTopologySpread>;
@@ -309,6 +348,13 @@ export const MOLECULE_CHART_DEFAULTS = {
   namespace: 'boomi',
   createNamespace: true,
   storageSize: '5Gi',
+  storage: {
+    storageClassName: 'efs-sc',
+    createStorageClass: true,
+    persistentVolumeName: 'efs-pv',
+    persistentVolumeClaimName: 'efs-claim',
+    mountOptions: ['tls', 'iam'] as readonly string[],
+  },
   image: { repository: 'boomi/molecule', tag: 'release' },
   security: { runAsUser: 1000, runAsGroup: 1000 },
   topologySpread: { zone: 'DoNotSchedule', hostname: 'ScheduleAnyway' },
@@ -352,6 +398,7 @@ export function resolveMoleculeProps(props: MoleculeChartProps): ResolvedMolecul
     ...stripUndefined(props),
     fileSystemId: props.fileSystemId,
     accessPointId: props.accessPointId,
+    storage: resolveStorage(props),
     image: { ...d.image, ...stripUndefined(props.image) },
     security: { ...d.security, ...stripUndefined(props.security) },
     topologySpread: { ...d.topologySpread, ...stripUndefined(props.topologySpread) },
@@ -361,6 +408,18 @@ export function resolveMoleculeProps(props: MoleculeChartProps): ResolvedMolecul
     service: { ...d.service, ...stripUndefined(props.service) },
     hpa: { ...d.hpa, ...stripUndefined(props.hpa) },
     podDisruptionBudget: { ...d.podDisruptionBudget, ...stripUndefined(props.podDisruptionBudget) },
+  };
+}
+
+/** The storage names: the defaults, prefixed with the Molecule's `name` for the cluster-scoped ones; given names win. */
+function resolveStorage(props: MoleculeChartProps): Required<MoleculeStorage> {
+  const d = MOLECULE_CHART_DEFAULTS.storage;
+  const prefix = props.name ? `${props.name}-` : '';
+  return {
+    ...d,
+    storageClassName: `${prefix}${d.storageClassName}`,
+    persistentVolumeName: `${prefix}${d.persistentVolumeName}`,
+    ...stripUndefined(props.storage),
   };
 }
 

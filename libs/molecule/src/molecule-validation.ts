@@ -38,6 +38,18 @@ export function moleculePropsErrors(p: ResolvedMoleculeProps): string[] {
   if (known(p.secretName) && !DNS_SUBDOMAIN.test(p.secretName)) {
     fail('secretName', p.secretName, 'must be a DNS-1123 subdomain (lower-case letters, digits, - and .)');
   }
+  if (p.name !== undefined && known(p.name) && !DNS_LABEL.test(p.name)) {
+    fail('name', p.name, "must be a DNS-1123 label such as 'team-a' (lower-case letters, digits, -): it prefixes the StorageClass and PV names");
+  }
+  for (const key of ['storageClassName', 'persistentVolumeName', 'persistentVolumeClaimName'] as const) {
+    const v = p.storage[key];
+    if (known(v) && !DNS_SUBDOMAIN.test(v)) fail(`storage.${key}`, v, 'must be a DNS-1123 subdomain (lower-case letters, digits, - and .)');
+  }
+  p.storage.mountOptions.forEach((o, i) => {
+    if (known(o) && (o.trim() === '' || /[\s,]/.test(o))) {
+      fail(`storage.mountOptions[${i}]`, o, "must be one mount option without spaces or commas, such as 'tls' or 'iam': give one option per list item");
+    }
+  });
   if (known(p.storageSize) && !((parseQuantity(p.storageSize) ?? 0) > 0)) {
     fail('storageSize', p.storageSize, "must be a positive Kubernetes quantity such as '5Gi'");
   }
