@@ -6,8 +6,8 @@
  */
 import type { ConfigIssue } from './errors';
 import type { Environment } from './environment';
-import { INSTANCE_ALLOCATABLE, nodeReserve, podsPerNode } from './capacity';
-import { cpuToMillicores, memoryToMiB } from './quantity';
+import { INSTANCE_ALLOCATABLE, moleculeDemand, nodeReserve, podsPerNode, unknownInstanceType } from './capacity';
+import { memoryToMiB } from './quantity';
 
 interface Pool {
   readonly path: string;
@@ -24,21 +24,12 @@ export function checkKarpenterCapacity(env: Environment): ConfigIssue[] {
   for (const p of [molecule, general]) {
     p.instanceTypes.forEach((t, i) => {
       if (Object.hasOwn(INSTANCE_ALLOCATABLE, t)) return;
-      out.push({
-        path: `${p.path}.instanceTypes[${i}]`,
-        message:
-          `('${t}') has no allocatable cpu, memory and max pods in the capacity table, so the Molecule's fit cannot be checked: ` +
-          `add it to INSTANCE_ALLOCATABLE in libs/config/src/capacity.ts or use one of ${Object.keys(INSTANCE_ALLOCATABLE).join(', ')}`,
-      });
+      out.push(unknownInstanceType(`${p.path}.instanceTypes[${i}]`, t));
     });
   }
   if (out.length > 0) return out;
 
-  const hpaOn = env.hpa.enabled;
-  const field = hpaOn ? 'hpa.maxReplicas' : 'molecule.replicas';
-  const needed = hpaOn ? env.hpa.maxReplicas : env.molecule.replicas;
-  const requests = env.molecule.resources.requests;
-  const pod = { cpuMillicores: cpuToMillicores(requests.cpu), memoryMiB: memoryToMiB(requests.memory) };
+  const { field, needed, requests, pod } = moleculeDemand(env);
   const reserve = nodeReserve(env);
   // placement 'any' lets the Molecule use the general (spot) pool as well.
   const pools = env.molecule.placement === 'on-demand' ? [molecule] : [molecule, general];

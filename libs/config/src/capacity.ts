@@ -107,6 +107,33 @@ export const NODE_MONITORING_AGENT_REQUESTS = { cpuMillicores: 10, memoryMiB: 30
  * agent (`nodeHealth`), node-local-dns (`nodeLocalDns`), node-exporter
  * (`monitoring`). Each takes one pod slot too.
  */
+/** The refusal of an instance type the capacity table does not know. */
+export function unknownInstanceType(path: string, type: string): ConfigIssue {
+  return {
+    path,
+    message:
+      `('${type}') has no allocatable cpu, memory and max pods in the capacity table, so the Molecule's fit cannot be checked: ` +
+      `add it to INSTANCE_ALLOCATABLE in libs/config/src/capacity.ts or use one of ${Object.keys(INSTANCE_ALLOCATABLE).join(', ')}`,
+  };
+}
+
+/** How many Molecule pods must fit (and the field that says so), and what one pod requests. */
+export function moleculeDemand(env: Environment): {
+  field: string;
+  needed: number;
+  requests: Environment['molecule']['resources']['requests'];
+  pod: { cpuMillicores: number; memoryMiB: number };
+} {
+  const hpaOn = env.hpa.enabled;
+  const requests = env.molecule.resources.requests;
+  return {
+    field: hpaOn ? 'hpa.maxReplicas' : 'molecule.replicas',
+    needed: hpaOn ? env.hpa.maxReplicas : env.molecule.replicas,
+    requests,
+    pod: { cpuMillicores: cpuToMillicores(requests.cpu), memoryMiB: memoryToMiB(requests.memory) },
+  };
+}
+
 export function nodeReserve(env: Environment): NodeReserve {
   const parts: { cpuMillicores: number; memoryMiB: number }[] = [];
   const req = (r: { requests: { cpu: string; memory: string } }) => ({
@@ -170,21 +197,12 @@ export function checkCapacity(env: Environment): ConfigIssue[] {
       const path = `${g.configPath}.instanceTypes`;
       if (Object.hasOwn(INSTANCE_ALLOCATABLE, type) || seen.has(`${path}|${type}`)) continue;
       seen.add(`${path}|${type}`);
-      out.push({
-        path,
-        message:
-          `('${type}') has no allocatable cpu, memory and max pods in the capacity table, so the Molecule's fit cannot be checked: ` +
-          `add it to INSTANCE_ALLOCATABLE in libs/config/src/capacity.ts or use one of ${Object.keys(INSTANCE_ALLOCATABLE).join(', ')}`,
-      });
+      out.push(unknownInstanceType(path, type));
     }
   }
   if (out.length > 0) return out;
 
-  const hpaOn = env.hpa.enabled;
-  const field = hpaOn ? 'hpa.maxReplicas' : 'molecule.replicas';
-  const needed = hpaOn ? env.hpa.maxReplicas : env.molecule.replicas;
-  const requests = env.molecule.resources.requests;
-  const pod = { cpuMillicores: cpuToMillicores(requests.cpu), memoryMiB: memoryToMiB(requests.memory) };
+  const { field, needed, requests, pod } = moleculeDemand(env);
   const r = nodeReserve(env);
 
   // With placement 'on-demand' the Molecule never lands on SPOT nodes: only ON_DEMAND groups count.
