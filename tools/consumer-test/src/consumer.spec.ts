@@ -17,43 +17,15 @@
  * the package, a dependency only the monorepo provides, and a README example
  * that no longer compiles.
  */
-import { execFileSync, spawnSync, type SpawnSyncOptions, type SpawnSyncReturns } from 'node:child_process';
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { LIBS, npm, readmeExample, root, rootPackage, run, stopwatch } from './consumer-helpers';
 
-const root = path.resolve(__dirname, '../../..');
-const LIBS = ['config', 'network', 'eks', 'efs', 'molecule', 'autoscaling', 'cluster-addons', 'testing'] as const;
 const PEERS = ['cdktf', 'constructs', '@cdktf/provider-aws', '@cdktf/provider-kubernetes', '@cdktf/provider-helm', 'cdk8s', 'cdk8s-plus-33'];
 
-const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const timings: [string, number][] = [];
-
-function step<T>(name: string, fn: () => T): T {
-  const started = Date.now();
-  try {
-    return fn();
-  } finally {
-    timings.push([name, (Date.now() - started) / 1000]);
-  }
-}
-
-function run(command: string, args: string[], options: SpawnSyncOptions & { cwd: string }): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
-  if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} (in ${options.cwd}) exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
-  }
-  return String(result.stdout);
-}
-
-/** The first ```ts block of a README: each lib's minimal example. */
-function readmeExample(lib: string): string {
-  const readme = fs.readFileSync(path.join(root, 'libs', lib, 'README.md'), 'utf8');
-  const match = /```ts\n([\s\S]*?)```/.exec(readme);
-  if (!match) throw new Error(`libs/${lib}/README.md has no \`\`\`ts example`);
-  return match[1];
-}
+const { time: step, timings } = stopwatch();
 
 interface PackResult {
   readonly name: string;

@@ -13,43 +13,15 @@
  * packages the lib depends on come from their tarballs through `overrides`,
  * standing in for the registry.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { LIBS, npm, readmeExample, root, rootPackage, run, stopwatch } from './consumer-helpers';
 import { SCOPE, expectedInstallLine, peersToInstall, readmeInstallLine, scopedClosure } from './install-line';
 
-const root = path.resolve(__dirname, '../../..');
-const LIBS = ['config', 'network', 'eks', 'efs', 'molecule', 'autoscaling', 'cluster-addons', 'testing'] as const;
-const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const pinned = (name: string): string => rootPackage.dependencies[name] ?? rootPackage.devDependencies[name];
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const timings: [string, number][] = [];
-
-function timed<T>(name: string, fn: () => T): T {
-  const started = Date.now();
-  try {
-    return fn();
-  } finally {
-    timings.push([name, (Date.now() - started) / 1000]);
-  }
-}
-
-function run(command: string, args: string[], options: SpawnSyncOptions & { cwd: string }): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
-  if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} (in ${options.cwd}) exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
-  }
-  return String(result.stdout);
-}
-
-/** The first ```ts block of a README: each lib's minimal example. */
-function readmeExample(lib: string): string {
-  const readme = fs.readFileSync(path.join(root, 'libs', lib, 'README.md'), 'utf8');
-  const match = /```ts\n([\s\S]*?)```/.exec(readme);
-  if (!match) throw new Error(`libs/${lib}/README.md has no \`\`\`ts example`);
-  return match[1];
-}
+const { time: timed, timings } = stopwatch();
 
 /** docs/using-a-library.md's code block marked `<!-- consumer-test: <lib> -->`, if any. */
 function guideExample(lib: string): string | undefined {

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { motoImportable, requireOrSkip, type Missing } from '../lib/requirements';
+import { findTerraform, motoImportable, requireOrSkip, type Missing } from '../lib/requirements';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const stacksDir = path.join(repoRoot, 'cdktf.out', 'stacks');
@@ -46,21 +46,7 @@ function ensureSynth(): void {
   if (r.status !== 0) throw new Error(`npm run synth failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-function findOnPath(cmd: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, cmd);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      /* not here */
-    }
-  }
-  return undefined;
-}
-
-const terraform = process.env.TERRAFORM_BIN || findOnPath('terraform');
+const terraform = findTerraform();
 
 function motoPythonPath(): string {
   if (process.env.MOTO_PYTHONPATH) return process.env.MOTO_PYTHONPATH;
