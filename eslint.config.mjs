@@ -16,15 +16,16 @@ function depConstraints(testFiles) {
   const testing = testFiles ? ['type:test-util'] : [];
   return [
     // apps compose libs and the config util
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:util', ...testing] },
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:util', 'type:foundation', ...testing] },
     // libs: other libs and the config util; never apps, tools or test suites
-    { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:util', ...testing] },
-    // the config util and the test helpers depend on no project
-    { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-    { sourceTag: 'type:test-util', onlyDependOnLibsWithTags: ['type:util'] },
+    { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:util', 'type:foundation', ...testing] },
+    // the config util reads the foundation; the foundation depends on no project
+    { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:foundation'] },
+    { sourceTag: 'type:foundation', onlyDependOnLibsWithTags: [] },
+    { sourceTag: 'type:test-util', onlyDependOnLibsWithTags: ['type:util', 'type:foundation'] },
     // tools and test suites sit on top: they may use apps, libs and utils
-    { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:app', 'type:lib', 'type:util', 'type:test-util'] },
-    { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:app', 'type:lib', 'type:util', 'type:test-util'] },
+    { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:app', 'type:lib', 'type:util', 'type:foundation', 'type:test-util'] },
+    { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:app', 'type:lib', 'type:util', 'type:foundation', 'type:test-util'] },
     // scopes (STYLE 7): AWS libs never read Kubernetes libs; shared projects read only shared ones
     { sourceTag: 'scope:aws', onlyDependOnLibsWithTags: ['scope:aws', 'scope:shared'] },
     { sourceTag: 'scope:k8s', onlyDependOnLibsWithTags: ['scope:k8s', 'scope:aws', 'scope:shared'] },

@@ -23,7 +23,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { EnvironmentSchema } from '@boomi-eks/config';
 
-export const LIBS = ['config', 'network', 'eks', 'efs', 'molecule', 'autoscaling', 'cluster-addons', 'testing'] as const;
+export const LIBS = ['primitives', 'config', 'network', 'eks', 'efs', 'molecule', 'autoscaling', 'cluster-addons', 'testing'] as const;
 
 const root = path.resolve(__dirname, '../..');
 const GENERATED_NOTE = (lib: string) =>

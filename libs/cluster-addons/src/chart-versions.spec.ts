@@ -5,7 +5,7 @@
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { listResources, synthConstruct } from '@boomi-eks/testing';
-import { kubeDnsIp } from '@boomi-eks/config';
+import { kubeDnsIp } from '@boomi-eks/primitives';
 import * as pins from './chart-versions';
 import { ExternalSecretsOperator } from './external-secrets';
 import { Monitoring } from './monitoring';

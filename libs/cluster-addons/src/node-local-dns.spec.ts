@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { kubeDnsIp } from '@boomi-eks/config';
+import { kubeDnsIp } from '@boomi-eks/primitives';
 import { NODE_LOCAL_DNS_DEFAULTS, NodeLocalDns, nodeLocalDnsValues } from './node-local-dns';
 import { synthRelease } from '../test/release-fixtures';
 

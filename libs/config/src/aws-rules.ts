@@ -5,7 +5,7 @@
  */
 import type { ConfigIssue } from './errors';
 import type { Environment } from './environment-types';
-import { parseCidr } from './cidr';
+import { parseCidr } from '@boomi-eks/primitives';
 import {
   AWS_REGIONS,
   DERIVED_IAM_ROLES,

@@ -4,7 +4,7 @@
 import { validateEnvironment, type ValidationResult } from './environment';
 import type { ConfigIssue } from './errors';
 import { INSTANCE_ALLOCATABLE, NODE_SYSTEM_RESERVE, podsPerNode } from './capacity';
-import { parseCidr, subdivide, mustParseCidr } from './cidr';
+import { parseCidr, subdivide, mustParseCidr } from '@boomi-eks/primitives';
 import { minorOf } from './catalog';
 import { validInput, type Overrides } from '../test/valid-input';
 

@@ -7,7 +7,7 @@
 import type { ConfigIssue } from './errors';
 import type { Environment } from './environment';
 import { INSTANCE_ALLOCATABLE, moleculeDemand, nodeReserve, podsPerNode, unknownInstanceType } from './capacity';
-import { memoryToMiB } from './quantity';
+import { memoryToMiB } from '@boomi-eks/primitives';
 
 interface Pool {
   readonly path: string;

@@ -10,7 +10,7 @@
  */
 import type { ConfigIssue } from './errors';
 import type { Environment } from './environment-types';
-import { cpuToMillicores, memoryToMiB } from './quantity';
+import { cpuToMillicores, memoryToMiB } from '@boomi-eks/primitives';
 
 /** What Kubernetes can schedule on one node of an instance type. */
 export interface InstanceAllocatable {

@@ -12,7 +12,7 @@ import {
 import { ConfigError, formatPath, type ConfigIssue } from './errors';
 import { checkRules } from './rules';
 import { DEFAULT_HEAP_MIB, defaultForceRestartMs, effectiveHeap, forceRestartMsFromProperties, withForceRestartOverride } from './jvm';
-import { memoryToMiB } from './quantity';
+import { memoryToMiB } from '@boomi-eks/primitives';
 import { BOOMI_SANDBOX_PLATFORM_URL } from './schema-molecule';
 import { capacityTypeDefaults } from './spot';
 import { checkUpgradeRules } from './upgrade-rules';

@@ -6,8 +6,8 @@
  */
 import type { ConfigIssue } from './errors';
 import type { Environment } from './environment-types';
-import { cidrsOverlap, mustParseCidr, parseCidr } from './cidr';
-import { cpuToMillicores, memoryToMiB } from './quantity';
+import { cidrsOverlap, mustParseCidr, parseCidr } from '@boomi-eks/primitives';
+import { cpuToMillicores, memoryToMiB } from '@boomi-eks/primitives';
 import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';
 import { KUBERNETES_RELEASES, minorOf } from './catalog';
 import { checkCapacity } from './capacity';

@@ -3,8 +3,8 @@
  * sections (schema-extras.ts). Internal to the lib: not exported from index.ts.
  */
 import { z } from 'zod';
-import { isCpuQuantity, isMemoryQuantity } from './quantity';
-import { parseCidr } from './cidr';
+import { isCpuQuantity, isMemoryQuantity } from '@boomi-eks/primitives';
+import { parseCidr } from '@boomi-eks/primitives';
 
 export const cidr = z.string().refine((v) => parseCidr(v) !== undefined, {
   message: 'must be an IPv4 CIDR block with its host bits zero, e.g. 10.100.0.0/16',

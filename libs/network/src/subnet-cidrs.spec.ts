@@ -1,4 +1,4 @@
-import { cidrsOverlap, mustParseCidr, parseCidr } from '@boomi-eks/config';
+import { cidrsOverlap, mustParseCidr, parseCidr } from '@boomi-eks/primitives';
 import { MAX_PLANNED_AZS, subnetCidrs, type AzSubnetCidrs } from '@boomi-eks/network';
 
 const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];

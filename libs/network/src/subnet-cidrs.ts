@@ -8,7 +8,7 @@
  * private 10.100.0.0/19, 10.100.32.0/19, …; public 10.100.224.0/22,
  * 10.100.228.0/22, … Adding an AZ never moves an existing subnet.
  */
-import { formatCidr, mustParseCidr, subdivide } from '@boomi-eks/config';
+import { formatCidr, mustParseCidr, subdivide } from '@boomi-eks/primitives';
 
 export interface AzSubnetCidrs {
   readonly availabilityZone: string;

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const root = path.resolve(__dirname, '../../..');
-export const LIBS = ['config', 'network', 'eks', 'efs', 'molecule', 'autoscaling', 'cluster-addons', 'testing'] as const;
+export const LIBS = ['primitives', 'config', 'network', 'eks', 'efs', 'molecule', 'autoscaling', 'cluster-addons', 'testing'] as const;
 export const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 export const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 

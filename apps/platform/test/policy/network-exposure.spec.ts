@@ -1,7 +1,7 @@
 // Policy: nothing listens to the whole internet unless the environment says
 // so, and node credentials stay on the node (IMDSv2, hop limit 1, so a pod
 // cannot reach the instance role through the metadata service).
-import { cidrsOverlap, parseCidr } from '@boomi-eks/config';
+import { cidrsOverlap, parseCidr } from '@boomi-eks/primitives';
 import { blocks, manifestsOf, resourcesNamed, synthesizePlatform } from './platform-under-test';
 
 const platform = synthesizePlatform();

@@ -1,0 +1,3 @@
+export * from './issues';
+export * from './quantity';
+export * from './cidr';
