@@ -19,8 +19,9 @@ function depConstraints(testFiles) {
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:util', 'type:foundation', ...testing] },
     // libs: other libs and the config util; never apps, tools or test suites
     { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:util', 'type:foundation', ...testing] },
-    // the config util reads the foundation; the foundation depends on no project
-    { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:foundation'] },
+    // the config util composes the libs' DEFAULTS and validators (their light `/rules` entry
+    // points only: see the libs/config block below) and reads the foundation
+    { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:lib', 'type:foundation'] },
     { sourceTag: 'type:foundation', onlyDependOnLibsWithTags: [] },
     { sourceTag: 'type:test-util', onlyDependOnLibsWithTags: ['type:util', 'type:foundation'] },
     // tools and test suites sit on top: they may use apps, libs and utils
@@ -30,6 +31,8 @@ function depConstraints(testFiles) {
     { sourceTag: 'scope:aws', onlyDependOnLibsWithTags: ['scope:aws', 'scope:shared'] },
     { sourceTag: 'scope:k8s', onlyDependOnLibsWithTags: ['scope:k8s', 'scope:aws', 'scope:shared'] },
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+    // config sits above every scope: it composes the rules of AWS and Kubernetes libs alike
+    { sourceTag: 'scope:config', onlyDependOnLibsWithTags: ['scope:aws', 'scope:k8s', 'scope:shared'] },
   ];
 }
 
@@ -113,6 +116,43 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    // libs/config reads a lib only through its light `/rules` entry point (DEFAULTS and pure
+    // validators, no cdktf/cdk8s), so loading the configuration never loads a construct
+    files: ['libs/config/src/**/*.ts'],
+    ignores: ['libs/config/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: BARRELS.map((name) => ({ name, message: 'config never imports a provider' })),
+          patterns: [
+            {
+              regex: '^@boomi-eks/(network|eks|efs|molecule|autoscaling|cluster-addons)(/(?!rules$).*)?$',
+              message: "config imports a lib only through '@boomi-eks/<lib>/rules' (its DEFAULTS and validators, no constructs)",
+            },
+            { group: ['cdktf', 'cdktf/*', 'cdk8s', 'cdk8s-plus-*', 'constructs'], message: 'config stays free of cdktf/cdk8s/constructs' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // a lib's `/rules` entry point and the files it exports stay free of cdktf, cdk8s and constructs
+    files: ['libs/*/src/rules.ts', 'libs/*/src/defaults.ts', 'libs/*/src/*-defaults.ts', 'libs/*/src/validate-*.ts'],
+    ignores: ['libs/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: BARRELS.map((name) => ({ name, message: 'a rules/defaults file never imports a provider' })),
+          patterns: [
+            { group: ['cdktf', 'cdktf/*', 'cdk8s', 'cdk8s-plus-*', 'constructs', '@cdktf/*'], message: 'DEFAULTS and validators stay free of cdktf/cdk8s/constructs: config loads them' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -11,7 +11,9 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleNameMapper: {
-    '^@boomi-eks/(.*)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    // a lib's public face, and its light secondary entry points (`@boomi-eks/<lib>/rules` → src/rules.ts)
+    '^@boomi-eks/([^/]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    '^@boomi-eks/([^/]+)/([^/]+)$': path.join(__dirname, 'libs/$1/src/$2.ts'),
   },
   setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.ts')],
   reporters: ['default', path.join(__dirname, 'tools/ci/jest-results-reporter.js')],
