@@ -14,6 +14,10 @@
  *   npm run docs         regenerate everything in place
  *   npm run docs:check   regenerate into a temp dir and fail if a committed file differs
  *
+ * Both also check that every relative link of README.md, docs/*.md and the
+ * apps'/libs'/tools' READMEs resolves (file, and heading anchor on a Markdown
+ * page) and that README.md links every docs page (markdown-links.ts), and fail if not.
+ *
  * One TypeDoc run covers all libs (one TypeScript program, ~5 s).
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +26,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { EnvironmentSchema } from '@boomi-eks/config';
+import { brokenLinks, docsNotLinkedFromReadme, formatBrokenLink, pagesToCheck } from './markdown-links';
 
 export const LIBS = ['primitives', 'config', 'network', 'eks', 'efs', 'molecule', 'autoscaling', 'cluster-addons', 'testing'] as const;
 
@@ -250,6 +255,7 @@ function main(): void {
     }
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const linksOk = checkMarkdownLinks();
   if (check && stale.length > 0) {
     process.stderr.write(`API docs are out of date (${stale.length} file(s)); run \`npm run docs\` and commit:\n- ${stale.join('\n- ')}\n`);
     process.exit(1);
@@ -259,6 +265,25 @@ function main(): void {
       ? `API docs up to date: ${files.size} files checked in ${seconds}s\n`
       : `API docs: ${stale.length} of ${files.size} files written in ${seconds}s${stale.length ? `\n- ${stale.join('\n- ')}` : ''}\n`,
   );
+  if (!linksOk) process.exit(1);
+}
+
+/** README.md, docs/*.md and project READMEs: every relative link resolves, and the README lists every docs page. Prints what is wrong. */
+function checkMarkdownLinks(): boolean {
+  const pages = pagesToCheck(root);
+  const broken = brokenLinks(root, pages);
+  const unlisted = docsNotLinkedFromReadme(root);
+  if (broken.length > 0) {
+    process.stderr.write(`Broken relative links (${broken.length}); fix the path or the #anchor:\n- ${broken.map(formatBrokenLink).join('\n- ')}\n`);
+  }
+  if (unlisted.length > 0) {
+    process.stderr.write(`docs pages README.md does not link (add each to "Where to read more"):\n- ${unlisted.join('\n- ')}\n`);
+  }
+  if (broken.length === 0 && unlisted.length === 0) {
+    process.stdout.write(`Markdown links resolve: ${pages.length} pages (README.md, docs/*.md, project READMEs) checked\n`);
+    return true;
+  }
+  return false;
 }
 
 if (require.main === module) main();
