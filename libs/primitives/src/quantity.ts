@@ -1,7 +1,31 @@
 /**
  * Kubernetes resource quantities, parsed into plain numbers so rules can compare
- * them. Only the suffixes that make sense for cpu and memory are accepted.
+ * them. `parseQuantity` reads any quantity Kubernetes accepts (every suffix,
+ * exponents, signs); `memoryToMiB` and `cpuToMillicores` accept only the forms
+ * that make sense for a cpu or memory field.
  */
+
+const BINARY_SUFFIXES: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+const DECIMAL_SUFFIXES: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+/** Kubernetes' quantity grammar: a signed decimal, then a binary or decimal suffix or a decimal exponent (`1e3`). */
+const QUANTITY_RE = /^([+-]?(?:\d+\.?\d*|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
+
+/**
+ * The value of any Kubernetes quantity in base units (cores for cpu, bytes for
+ * memory and storage): `'500m'` → 0.5, `'1Gi'` → 2^30, `'1G'` → 1e9, `'1e3'` →
+ * 1000, `' 2Gi '` → 2^31 (surrounding blanks ignored). Undefined when the text
+ * is not a quantity (`'5 GB'`, `'1Gb'`, `'Mi'`, `''`). Negative quantities
+ * parse (Kubernetes' grammar allows a sign); callers check the range.
+ */
+export function parseQuantity(quantity: string): number | undefined {
+  const m = QUANTITY_RE.exec(quantity.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const suffix = m[2] ?? '';
+  if (suffix in BINARY_SUFFIXES) return n * BINARY_SUFFIXES[suffix];
+  if (suffix in DECIMAL_SUFFIXES) return n * DECIMAL_SUFFIXES[suffix];
+  return n * 10 ** Number(suffix.slice(1));
+}
 
 const MEMORY_FACTORS: Record<string, number> = {
   '': 1,
