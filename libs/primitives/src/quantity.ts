@@ -27,18 +27,7 @@ export function parseQuantity(quantity: string): number | undefined {
   return n * 10 ** Number(suffix.slice(1));
 }
 
-const MEMORY_FACTORS: Record<string, number> = {
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  Ki: 1024,
-  Mi: 1024 ** 2,
-  Gi: 1024 ** 3,
-  Ti: 1024 ** 4,
-};
-
+/** The memory forms a cpu/memory field accepts: unsigned, no exponent, byte-sized suffixes up to T/Ti. */
 const MEMORY_RE = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 const CPU_RE = /^(\d+(?:\.\d+)?)(m)?$/;
 
@@ -56,7 +45,8 @@ export function isCpuQuantity(value: string): boolean {
 export function memoryToMiB(value: string): number {
   const m = MEMORY_RE.exec(value);
   if (!m) throw new Error(`'${value}' is not a memory quantity (examples: 1024Mi, 2Gi)`);
-  return (Number(m[1]) * MEMORY_FACTORS[m[2] ?? '']) / 1024 ** 2;
+  const suffix = m[2] ?? '';
+  return (Number(m[1]) * (BINARY_SUFFIXES[suffix] ?? DECIMAL_SUFFIXES[suffix])) / 2 ** 20;
 }
 
 /** `500m` → 500, `2` → 2000: cpu in millicores. */

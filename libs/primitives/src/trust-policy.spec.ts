@@ -24,6 +24,11 @@ describe('serviceTrustPolicy', () => {
     expect(() => serviceTrustPolicy(service)).toThrow(`serviceTrustPolicy service (${service}) must be an AWS service principal`);
   });
 
+  it('leaves a principal built from a cdktf token to IAM', () => {
+    const service = 'logs.${TfToken[TOKEN.4]}.amazonaws.com';
+    expect(serviceTrustPolicy(service).Statement[0].Principal.Service).toBe(service);
+  });
+
   it('returns a fresh document each time', () => {
     expect(serviceTrustPolicy('ec2.amazonaws.com')).not.toBe(serviceTrustPolicy('ec2.amazonaws.com'));
   });

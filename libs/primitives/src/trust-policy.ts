@@ -41,7 +41,8 @@ export interface ServiceTrustPolicyOptions {
  * cluster role.
  */
 export function serviceTrustPolicy(service: string, options: ServiceTrustPolicyOptions = {}): TrustPolicyDocument {
-  if (!/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(service)) {
+  // A cdktf token (`logs.${region}.amazonaws.com` with a region reference) is checked by IAM at apply.
+  if (!service.includes('${TfToken[') && !/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(service)) {
     throw new Error(`serviceTrustPolicy service (${service}) must be an AWS service principal such as 'ec2.amazonaws.com'`);
   }
   return {
