@@ -156,6 +156,23 @@ export default tseslint.config(
     },
   },
   {
+    // @boomi-eks/primitives' main entry point stays free of cdktf, cdk8s and constructs (network, eks
+    // and config load it); only its `/helm` entry point (helm.ts) builds on cdktf and the helm provider
+    files: ['libs/primitives/src/**/*.ts'],
+    ignores: ['libs/primitives/src/helm.ts', 'libs/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: BARRELS.map((name) => ({ name, message: 'the primitives main entry never imports a provider' })),
+          patterns: [
+            { group: ['cdktf', 'cdktf/*', 'cdk8s', 'cdk8s-plus-*', 'constructs', '@cdktf/*', './helm'], message: "the primitives main entry stays free of cdktf/cdk8s/constructs: put construct code in src/helm.ts ('@boomi-eks/primitives/helm')" },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // a spec is a leaf nothing imports, so it cannot close a cycle (and no-cycle is most of lint's time)
     files: ['**/*.spec.ts'],
     rules: { 'import-x/no-cycle': 'off' },

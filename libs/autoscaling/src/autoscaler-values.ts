@@ -4,7 +4,7 @@
  * the chart's values.yaml (kubernetes/autoscaler charts/cluster-autoscaler).
  */
 import { KUBERNETES_RELEASES, minorOf } from '@boomi-eks/config';
-import { mergeValues } from './helm-values';
+import { containerResourcesValues, mergeValues, type ContainerResources } from '@boomi-eks/primitives';
 
 /** Namespace of the autoscaler; the Pod Identity association names it. */
 export const CLUSTER_AUTOSCALER_NAMESPACE = 'kube-system';
@@ -15,12 +15,6 @@ export const CLUSTER_AUTOSCALER_IMAGE_REPOSITORY = 'registry.k8s.io/autoscaling/
 
 /** How the autoscaler picks a node group to grow (`--expander`). */
 export type Expander = 'least-waste' | 'random' | 'most-pods' | 'price' | 'priority' | 'least-nodes';
-
-/** Container requests and limits, as Kubernetes quantities. */
-export interface ContainerResources {
-  readonly requests: { readonly cpu: string; readonly memory: string };
-  readonly limits: { readonly cpu: string; readonly memory: string };
-}
 
 /** A command-line flag value; the chart renders each as `--<key>=<value>`. */
 export type FlagValue = string | number | boolean;
@@ -196,10 +190,7 @@ export function clusterAutoscalerValues(input: ClusterAutoscalerValuesInput): Re
       'prometheus.io/port': '8085',
     },
     priorityClassName: 'system-cluster-critical',
-    resources: {
-      requests: { cpu: resources.requests.cpu, memory: resources.requests.memory },
-      limits: { cpu: resources.limits.cpu, memory: resources.limits.memory },
-    },
+    resources: containerResourcesValues(resources),
   };
   return mergeValues(values, input.valuesOverride as Record<string, unknown> | undefined);
 }

@@ -2,18 +2,7 @@
  * The upstream Helm charts this lib installs, pinned to exact versions in one
  * place. An upgrade is a reviewed change to this file, never a floating range.
  */
-
-/** A Helm chart at an exact version. */
-export interface PinnedChart {
-  /** Helm repository URL. */
-  readonly repository: string;
-  /** Chart name in that repository. */
-  readonly chart: string;
-  /** Exact chart version (no ranges). */
-  readonly version: string;
-  /** The app version the chart ships by default, for reference. */
-  readonly appVersion: string;
-}
+import type { PinnedChart } from '@boomi-eks/primitives/helm';
 
 /**
  * kubernetes/autoscaler `cluster-autoscaler` chart.

@@ -1,6 +1,6 @@
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
-import type { Release } from '@cdktf/provider-helm/lib/release';
+import { PinnedHelmRelease, type HelmReleaseOptions } from '@boomi-eks/primitives/helm';
 import { CLUSTER_AUTOSCALER_CHART } from './chart-versions';
 import {
   CLUSTER_AUTOSCALER_NAMESPACE,
@@ -8,7 +8,6 @@ import {
   clusterAutoscalerValues,
   type ClusterAutoscalerValuesInput,
 } from './autoscaler-values';
-import { pinnedRelease, type HelmReleaseOptions } from './pinned-release';
 
 export interface ClusterAutoscalerProps extends ClusterAutoscalerValuesInput, HelmReleaseOptions {
   /** Resources to create first (node groups, the Pod Identity association). @default [] */
@@ -20,29 +19,20 @@ export interface ClusterAutoscalerProps extends ClusterAutoscalerValuesInput, He
  * upstream chart at the pinned version (chart-versions.ts) in kube-system, with
  * values from `clusterAutoscalerValues`. Its IAM role lives in the cluster
  * stack (`ClusterAutoscalerIdentity`), bound to the release's service account.
+ * Release `cluster-autoscaler`, on the shared {@link PinnedHelmRelease} base.
  */
-export class ClusterAutoscaler extends Construct {
-  /** Helm release name. */
-  readonly releaseName = 'cluster-autoscaler';
-  /** Namespace of the release. */
-  readonly namespace = CLUSTER_AUTOSCALER_NAMESPACE;
+export class ClusterAutoscaler extends PinnedHelmRelease {
   /** Service account the chart creates. */
   readonly serviceAccount = CLUSTER_AUTOSCALER_SERVICE_ACCOUNT;
-  /** The Helm values passed to the chart (before YAML rendering). */
-  readonly values: Readonly<Record<string, unknown>>;
-  /** The Helm release resource, as the escape hatch. */
-  readonly release: Release;
 
   constructor(scope: Construct, id: string, props: ClusterAutoscalerProps) {
-    super(scope, id);
     const { provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
-    this.values = clusterAutoscalerValues(valuesInput);
-    this.release = pinnedRelease(this, 'release', {
-      name: this.releaseName,
+    super(scope, id, {
+      releaseName: 'cluster-autoscaler',
       namespace: CLUSTER_AUTOSCALER_NAMESPACE,
       chart: CLUSTER_AUTOSCALER_CHART,
-      values: this.values,
-      timeoutSeconds: timeoutSeconds,
+      values: clusterAutoscalerValues(valuesInput),
+      timeoutSeconds,
       provider,
       dependsOn,
     });

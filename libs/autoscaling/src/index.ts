@@ -4,10 +4,6 @@ export * from './chart-versions';
 export * from './cluster-autoscaler';
 export * from './cluster-autoscaler-identity';
 export * from './metrics-server';
-export * from './pinned-release';
-// Shared with the other Helm-based libs (cluster-addons): values merge, `${` escaping, release settings
-// (pinnedRelease above applies all three).
-export { mergeValues, RELEASE_DEFAULTS, toHelmValuesYaml } from './helm-values';
 // Karpenter (issue 20): the alternative node autoscaler (docs/karpenter.md).
 export * from './karpenter';
 export * from './karpenter-iam';

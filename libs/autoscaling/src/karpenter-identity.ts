@@ -9,6 +9,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { PodIdentityRole } from '@boomi-eks/eks';
+import { serviceTrustPolicy } from '@boomi-eks/primitives';
 import {
   KARPENTER_DISCOVERY_TAG,
   KARPENTER_INTERRUPTION_EVENTS,
@@ -72,10 +73,7 @@ export class KarpenterIdentity extends Construct {
 
     this.nodeRole = new IamRole(this, 'node-role', {
       name: `${props.clusterName}-karpenter-node`,
-      assumeRolePolicy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      }),
+      assumeRolePolicy: Fn.jsonencode(serviceTrustPolicy('ec2.amazonaws.com')),
       tags,
     });
     KARPENTER_NODE_POLICY_NAMES.forEach(

@@ -3,6 +3,7 @@
  * as a pure function. Keys checked against the chart's values.yaml at
  * aws/karpenter-provider-aws v1.14.1.
  */
+import { containerResourcesValues, type ContainerResources } from '@boomi-eks/primitives';
 
 /** Namespace of the controller (upstream's getting-started choice for v1). */
 export const KARPENTER_NAMESPACE = 'kube-system';
@@ -18,7 +19,7 @@ export interface KarpenterValuesInput {
    * Controller requests and limits. @default 1 cpu / 1Gi requests and limits
    * (upstream's getting-started values)
    */
-  readonly resources?: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } };
+  readonly resources?: ContainerResources;
 }
 
 export const KARPENTER_VALUES_DEFAULTS = {
@@ -41,6 +42,6 @@ export function karpenterValues(input: KarpenterValuesInput): Record<string, unk
       clusterName: input.clusterName,
       interruptionQueue: input.interruptionQueueName,
     },
-    controller: { resources: input.resources ?? KARPENTER_VALUES_DEFAULTS.resources },
+    controller: { resources: containerResourcesValues(input.resources ?? KARPENTER_VALUES_DEFAULTS.resources) },
   };
 }

@@ -1,8 +1,6 @@
-import { Construct } from 'constructs';
-import type { Release } from '@cdktf/provider-helm/lib/release';
-import { pinnedRelease, type HelmReleaseOptions } from './pinned-release';
+import type { Construct } from 'constructs';
+import { PinnedHelmRelease, type HelmReleaseOptions, type PinnedChart } from '@boomi-eks/primitives/helm';
 import { KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT, karpenterValues, type KarpenterValuesInput } from './karpenter-values';
-import type { PinnedChart } from './chart-versions';
 
 /** The Karpenter chart at a version (the catalog's `karpenter.chartVersion` for the cluster's minor). */
 export function karpenterChart(version: string): PinnedChart {
@@ -20,23 +18,19 @@ export interface KarpenterProps extends KarpenterValuesInput, HelmReleaseOptions
  * (NodePool, NodeClaim, EC2NodeClass) on first install; Helm does not upgrade
  * CRDs, so a chart upgrade that changes them applies them first (docs/karpenter.md).
  * Its AWS side (role, queue, node role) is `KarpenterIdentity` in the cluster stack.
+ * Release `karpenter`, on the shared {@link PinnedHelmRelease} base.
  */
-export class Karpenter extends Construct {
-  readonly releaseName = 'karpenter';
-  readonly namespace = KARPENTER_NAMESPACE;
+export class Karpenter extends PinnedHelmRelease {
+  /** Service account the chart creates (Pod Identity binds it). */
   readonly serviceAccount = KARPENTER_SERVICE_ACCOUNT;
-  readonly values: Readonly<Record<string, unknown>>;
-  readonly release: Release;
 
   constructor(scope: Construct, id: string, props: KarpenterProps) {
-    super(scope, id);
     const { provider, dependsOn, timeoutSeconds, chartVersion, ...valuesInput } = props;
-    this.values = karpenterValues(valuesInput);
-    this.release = pinnedRelease(this, 'release', {
-      name: this.releaseName,
+    super(scope, id, {
+      releaseName: 'karpenter',
       namespace: KARPENTER_NAMESPACE,
       chart: karpenterChart(chartVersion),
-      values: this.values,
+      values: karpenterValues(valuesInput),
       timeoutSeconds,
       provider,
       dependsOn,

@@ -1,10 +1,8 @@
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
-import type { Release } from '@cdktf/provider-helm/lib/release';
+import { containerResourcesValues, mergeValues, type ContainerResources } from '@boomi-eks/primitives';
+import { PinnedHelmRelease, type HelmReleaseOptions } from '@boomi-eks/primitives/helm';
 import { METRICS_SERVER_CHART } from './chart-versions';
-import type { ContainerResources } from './autoscaler-values';
-import { mergeValues } from './helm-values';
-import { pinnedRelease, type HelmReleaseOptions } from './pinned-release';
 
 /** Namespace of metrics-server. */
 export const METRICS_SERVER_NAMESPACE = 'kube-system';
@@ -40,12 +38,7 @@ export const METRICS_SERVER_DEFAULTS = {
  */
 export function metricsServerValues(input: MetricsServerValuesInput = {}): Record<string, unknown> {
   const r = input.resources ?? METRICS_SERVER_DEFAULTS.resources;
-  const values: Record<string, unknown> = {
-    resources: {
-      requests: { cpu: r.requests.cpu, memory: r.requests.memory },
-      limits: { cpu: r.limits.cpu, memory: r.limits.memory },
-    },
-  };
+  const values: Record<string, unknown> = { resources: containerResourcesValues(r) };
   return mergeValues(values, input.valuesOverride as Record<string, unknown> | undefined);
 }
 
@@ -56,28 +49,18 @@ export interface MetricsServerProps extends MetricsServerValuesInput, HelmReleas
 
 /**
  * metrics-server, which the Molecule's HPA reads cpu and memory from: a Helm
- * release of the upstream chart at the pinned version in kube-system.
+ * release of the upstream chart at the pinned version in kube-system
+ * (release `metrics-server`, on the shared {@link PinnedHelmRelease} base).
  */
-export class MetricsServer extends Construct {
-  /** Helm release name. */
-  readonly releaseName = 'metrics-server';
-  /** Namespace of the release. */
-  readonly namespace = METRICS_SERVER_NAMESPACE;
-  /** The Helm values passed to the chart (before YAML rendering). */
-  readonly values: Readonly<Record<string, unknown>>;
-  /** The Helm release resource, as the escape hatch. */
-  readonly release: Release;
-
+export class MetricsServer extends PinnedHelmRelease {
   constructor(scope: Construct, id: string, props: MetricsServerProps = {}) {
-    super(scope, id);
     const { provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
-    this.values = metricsServerValues(valuesInput);
-    this.release = pinnedRelease(this, 'release', {
-      name: this.releaseName,
+    super(scope, id, {
+      releaseName: 'metrics-server',
       namespace: METRICS_SERVER_NAMESPACE,
       chart: METRICS_SERVER_CHART,
-      values: this.values,
-      timeoutSeconds: timeoutSeconds,
+      values: metricsServerValues(valuesInput),
+      timeoutSeconds,
       provider,
       dependsOn,
     });

@@ -2,7 +2,7 @@
  * The upstream Helm charts this lib installs, pinned to exact versions in one
  * place. An upgrade is a reviewed change to this file, never a floating range.
  */
-import type { PinnedChart } from '@boomi-eks/autoscaling';
+import type { PinnedChart } from '@boomi-eks/primitives/helm';
 
 /**
  * deliveryhero `node-problem-detector`.

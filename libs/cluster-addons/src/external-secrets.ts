@@ -1,6 +1,6 @@
-import { Construct } from 'constructs';
-import type { Release } from '@cdktf/provider-helm/lib/release';
-import { mergeValues, pinnedRelease, type ContainerResources, type HelmReleaseOptions } from '@boomi-eks/autoscaling';
+import type { Construct } from 'constructs';
+import { containerResourcesValues, mergeValues, type ContainerResources } from '@boomi-eks/primitives';
+import { PinnedHelmRelease, type HelmReleaseOptions } from '@boomi-eks/primitives/helm';
 import { EXTERNAL_SECRETS_CHART } from './chart-versions';
 
 /** The API version of ExternalSecret and SecretStore that the pinned chart serves. */
@@ -69,10 +69,7 @@ export function externalSecretsValues(input: ExternalSecretsValuesInput): Record
     serviceAccount: { create: true, name: input.serviceAccountName ?? d.serviceAccountName },
     webhook: { create: false },
     certController: { create: false },
-    resources: {
-      requests: { cpu: r.requests.cpu, memory: r.requests.memory },
-      limits: { cpu: r.limits.cpu, memory: r.limits.memory },
-    },
+    resources: containerResourcesValues(r),
   };
   return mergeValues(values, input.valuesOverride as Record<string, unknown> | undefined);
 }
@@ -100,36 +97,25 @@ export interface ExternalSecretsOperatorProps extends ExternalSecretsValuesInput
  * plan time, a stack whose CRDs are not installed yet plans in two steps
  * (docs/ci-and-secrets.md, "First apply").
  */
-export class ExternalSecretsOperator extends Construct {
-  /** Helm release name. */
-  readonly releaseName: string = EXTERNAL_SECRETS_DEFAULTS.releaseName;
-  /** Namespace of the operator. */
-  readonly namespace: string;
+export class ExternalSecretsOperator extends PinnedHelmRelease {
   /** Service account of the controller (the Pod Identity association's). */
   readonly serviceAccountName: string;
-  /** The Helm values passed to the chart (before YAML rendering). */
-  readonly values: Readonly<Record<string, unknown>>;
-  /** The Helm release resource, as the escape hatch. */
-  readonly release: Release;
 
   constructor(scope: Construct, id: string, props: ExternalSecretsOperatorProps) {
-    super(scope, id);
-    const { provider, dependsOn, timeoutSeconds, namespace, ...valuesInput } = props;
-    this.namespace = namespace ?? EXTERNAL_SECRETS_DEFAULTS.namespace;
-    if (!DNS_LABEL.test(this.namespace)) {
-      throw new Error(`ExternalSecretsOperator namespace ('${this.namespace}') must be a DNS-1123 label, e.g. 'external-secrets'`);
+    const { provider, dependsOn, timeoutSeconds, namespace = EXTERNAL_SECRETS_DEFAULTS.namespace, ...valuesInput } = props;
+    if (!DNS_LABEL.test(namespace)) {
+      throw new Error(`ExternalSecretsOperator namespace ('${namespace}') must be a DNS-1123 label, e.g. 'external-secrets'`);
     }
-    this.serviceAccountName = props.serviceAccountName ?? EXTERNAL_SECRETS_DEFAULTS.serviceAccountName;
-    this.values = externalSecretsValues(valuesInput);
-    this.release = pinnedRelease(this, 'release', {
-      name: this.releaseName,
-      namespace: this.namespace,
+    super(scope, id, {
+      releaseName: EXTERNAL_SECRETS_DEFAULTS.releaseName,
+      namespace,
       createNamespace: true,
       chart: EXTERNAL_SECRETS_CHART,
-      values: this.values,
+      values: externalSecretsValues(valuesInput),
       timeoutSeconds,
       provider,
       dependsOn,
     });
+    this.serviceAccountName = props.serviceAccountName ?? EXTERNAL_SECRETS_DEFAULTS.serviceAccountName;
   }
 }

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { toHelmValuesYaml } from '@boomi-eks/autoscaling';
+import { toHelmValuesYaml } from '@boomi-eks/primitives';
 import {
   KUBERNETES_PODS_JOB,
   MONITORING_DEFAULTS,

@@ -3,7 +3,7 @@
  * by a pure function. Key paths are those of the chart's values.yaml and of
  * its subcharts (grafana, kube-state-metrics, prometheus-node-exporter).
  */
-import { mergeValues, type ContainerResources } from '@boomi-eks/autoscaling';
+import { mergeValues, type ContainerResources } from '@boomi-eks/primitives';
 import {
   ENCRYPTED_GP3_STORAGE_CLASS,
   encryptedGp3StorageClass,

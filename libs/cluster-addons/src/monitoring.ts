@@ -1,6 +1,5 @@
-import { Construct } from 'constructs';
-import type { Release } from '@cdktf/provider-helm/lib/release';
-import { pinnedRelease, type HelmReleaseOptions } from '@boomi-eks/autoscaling';
+import type { Construct } from 'constructs';
+import { PinnedHelmRelease, type HelmReleaseOptions } from '@boomi-eks/primitives/helm';
 import { KUBE_PROMETHEUS_STACK_CHART } from './chart-versions';
 import { MONITORING_NAMESPACE, monitoringValues, type MonitoringValuesInput } from './monitoring-values';
 
@@ -24,33 +23,23 @@ export interface MonitoringProps extends MonitoringValuesInput, HelmReleaseOptio
  * installs it with monitoring). With `storage.enabled: false` they use
  * emptyDir and lose their data whenever a pod moves.
  */
-export class Monitoring extends Construct {
-  /** Helm release name (prefixes the chart's objects: `<release>-grafana`, ...). */
-  readonly releaseName = 'kube-prometheus-stack';
-  /** Namespace of the release. */
-  readonly namespace: string;
+export class Monitoring extends PinnedHelmRelease {
   /** Secret the grafana chart writes the generated admin password to (key `admin-password`). */
   readonly grafanaAdminSecretName: string;
-  /** The Helm values passed to the chart (before YAML rendering). */
-  readonly values: Readonly<Record<string, unknown>>;
-  /** The Helm release resource, as the escape hatch. */
-  readonly release: Release;
 
   constructor(scope: Construct, id: string, props: MonitoringProps = {}) {
-    super(scope, id);
     const { namespace, provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
-    this.namespace = namespace ?? MONITORING_NAMESPACE;
-    this.grafanaAdminSecretName = `${this.releaseName}-grafana`;
-    this.values = monitoringValues(valuesInput);
-    this.release = pinnedRelease(this, 'release', {
-      name: this.releaseName,
-      namespace: this.namespace,
+    super(scope, id, {
+      // Prefixes the chart's objects: `<release>-grafana`, ...
+      releaseName: 'kube-prometheus-stack',
+      namespace: namespace ?? MONITORING_NAMESPACE,
       createNamespace: true,
       chart: KUBE_PROMETHEUS_STACK_CHART,
-      values: this.values,
+      values: monitoringValues(valuesInput),
       timeoutSeconds: timeoutSeconds ?? 900,
       provider,
       dependsOn,
     });
+    this.grafanaAdminSecretName = `${this.releaseName}-grafana`;
   }
 }

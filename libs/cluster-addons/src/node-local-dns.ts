@@ -1,7 +1,7 @@
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
-import type { Release } from '@cdktf/provider-helm/lib/release';
-import { mergeValues, pinnedRelease, type ContainerResources, type HelmReleaseOptions } from '@boomi-eks/autoscaling';
+import { cidrContains, containerResourcesValues, mergeValues, mustParseCidr, parseIpv4Address, type ContainerResources } from '@boomi-eks/primitives';
+import { PinnedHelmRelease, type HelmReleaseOptions } from '@boomi-eks/primitives/helm';
 import { NODE_LOCAL_DNS_CHART } from './chart-versions';
 
 /**
@@ -10,8 +10,7 @@ import { NODE_LOCAL_DNS_CHART } from './chart-versions';
  */
 export const NODE_LOCAL_DNS_NAMESPACE = 'kube-system';
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const isIpv4 = (ip: string) => IPV4.test(ip) && ip.split('.').every((o) => Number(o) <= 255);
+const LINK_LOCAL = mustParseCidr('169.254.0.0/16');
 
 export interface NodeLocalDnsValuesInput {
   /**
@@ -51,10 +50,11 @@ export const NODE_LOCAL_DNS_DEFAULTS = {
 export function nodeLocalDnsValues(input: NodeLocalDnsValuesInput): Record<string, unknown> {
   const d = NODE_LOCAL_DNS_DEFAULTS;
   const localIp = input.localIp ?? d.localIp;
-  if (!isIpv4(input.kubeDnsIp)) {
+  if (parseIpv4Address(input.kubeDnsIp) === undefined) {
     throw new Error(`node-local-dns kubeDnsIp (${input.kubeDnsIp}) must be an IPv4 address: pass kubeDnsIp(cluster.serviceIpv4Cidr)`);
   }
-  if (!isIpv4(localIp) || !localIp.startsWith('169.254.')) {
+  const localAddress = parseIpv4Address(localIp);
+  if (localAddress === undefined || !cidrContains(LINK_LOCAL, localAddress)) {
     throw new Error(`node-local-dns localIp (${localIp}) must be a link-local IPv4 address in 169.254.0.0/16, e.g. 169.254.20.10`);
   }
   const r = input.resources ?? d.resources;
@@ -65,10 +65,7 @@ export function nodeLocalDnsValues(input: NodeLocalDnsValuesInput): Record<strin
       dnsDomain: input.dnsDomain ?? d.dnsDomain,
     },
     prometheusScraping: { enabled: true },
-    resources: {
-      requests: { cpu: r.requests.cpu, memory: r.requests.memory },
-      limits: { cpu: r.limits.cpu, memory: r.limits.memory },
-    },
+    resources: containerResourcesValues(r),
   };
   return mergeValues(values, input.valuesOverride as Record<string, unknown> | undefined);
 }
@@ -82,35 +79,26 @@ export interface NodeLocalDnsProps extends NodeLocalDnsValuesInput, HelmReleaseO
  * NodeLocal DNSCache (seed 001): a DNS cache DaemonSet in kube-system that
  * answers on the kube-dns Service IP and a link-local IP on every node, so
  * lookups skip the conntrack/DNAT path and cache misses reach CoreDNS over TCP.
+ * Release `node-local-dns`, on the shared {@link PinnedHelmRelease} base.
  */
-export class NodeLocalDns extends Construct {
-  /** Helm release name. */
-  readonly releaseName = 'node-local-dns';
-  /** Namespace of the release. */
-  readonly namespace = NODE_LOCAL_DNS_NAMESPACE;
+export class NodeLocalDns extends PinnedHelmRelease {
   /** The kube-dns IP the cache answers on. */
   readonly kubeDnsIp: string;
   /** The link-local IP the cache answers on. */
   readonly localIp: string;
-  /** The Helm values passed to the chart (before YAML rendering). */
-  readonly values: Readonly<Record<string, unknown>>;
-  /** The Helm release resource, as the escape hatch. */
-  readonly release: Release;
 
   constructor(scope: Construct, id: string, props: NodeLocalDnsProps) {
-    super(scope, id);
     const { provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
-    this.values = nodeLocalDnsValues(valuesInput);
-    this.kubeDnsIp = props.kubeDnsIp;
-    this.localIp = props.localIp ?? NODE_LOCAL_DNS_DEFAULTS.localIp;
-    this.release = pinnedRelease(this, 'release', {
-      name: this.releaseName,
-      namespace: this.namespace,
+    super(scope, id, {
+      releaseName: 'node-local-dns',
+      namespace: NODE_LOCAL_DNS_NAMESPACE,
       chart: NODE_LOCAL_DNS_CHART,
-      values: this.values,
-      timeoutSeconds: timeoutSeconds,
+      values: nodeLocalDnsValues(valuesInput),
+      timeoutSeconds,
       provider,
       dependsOn,
     });
+    this.kubeDnsIp = props.kubeDnsIp;
+    this.localIp = props.localIp ?? NODE_LOCAL_DNS_DEFAULTS.localIp;
   }
 }

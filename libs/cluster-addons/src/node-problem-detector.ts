@@ -1,6 +1,6 @@
-import { Construct } from 'constructs';
-import type { Release } from '@cdktf/provider-helm/lib/release';
-import { mergeValues, pinnedRelease, type ContainerResources, type HelmReleaseOptions } from '@boomi-eks/autoscaling';
+import type { Construct } from 'constructs';
+import { containerResourcesValues, mergeValues, type ContainerResources } from '@boomi-eks/primitives';
+import { PinnedHelmRelease, type HelmReleaseOptions } from '@boomi-eks/primitives/helm';
 import { NODE_PROBLEM_DETECTOR_CHART } from './chart-versions';
 
 /** Namespace of node-problem-detector. */
@@ -56,10 +56,7 @@ export function nodeProblemDetectorValues(input: NodeProblemDetectorValuesInput 
     priorityClassName: 'system-node-critical',
     // A node health agent belongs on every node, whatever its taints.
     tolerations: [{ operator: 'Exists' }],
-    resources: {
-      requests: { cpu: r.requests.cpu, memory: r.requests.memory },
-      limits: { cpu: r.limits.cpu, memory: r.limits.memory },
-    },
+    resources: containerResourcesValues(r),
   };
   if (input.prometheusScrape ?? d.prometheusScrape) {
     values.annotations = { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(NODE_PROBLEM_DETECTOR_METRICS_PORT) };
@@ -75,27 +72,17 @@ export interface NodeProblemDetectorProps extends NodeProblemDetectorValuesInput
  * and exports them as Prometheus metrics. It detects; it does not repair:
  * in this platform EKS node auto repair replaces unhealthy managed nodes
  * (see NodeGroups `nodeRepair` and the eks-node-monitoring-agent add-on).
+ * Release `node-problem-detector`, on the shared {@link PinnedHelmRelease} base.
  */
-export class NodeProblemDetector extends Construct {
-  /** Helm release name. */
-  readonly releaseName = 'node-problem-detector';
-  /** Namespace of the release. */
-  readonly namespace = NODE_PROBLEM_DETECTOR_NAMESPACE;
-  /** The Helm values passed to the chart (before YAML rendering). */
-  readonly values: Readonly<Record<string, unknown>>;
-  /** The Helm release resource, as the escape hatch. */
-  readonly release: Release;
-
+export class NodeProblemDetector extends PinnedHelmRelease {
   constructor(scope: Construct, id: string, props: NodeProblemDetectorProps = {}) {
-    super(scope, id);
     const { provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
-    this.values = nodeProblemDetectorValues(valuesInput);
-    this.release = pinnedRelease(this, 'release', {
-      name: this.releaseName,
-      namespace: this.namespace,
+    super(scope, id, {
+      releaseName: 'node-problem-detector',
+      namespace: NODE_PROBLEM_DETECTOR_NAMESPACE,
       chart: NODE_PROBLEM_DETECTOR_CHART,
-      values: this.values,
-      timeoutSeconds: timeoutSeconds,
+      values: nodeProblemDetectorValues(valuesInput),
+      timeoutSeconds,
       provider,
       dependsOn,
     });

@@ -8,6 +8,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { serviceTrustPolicy } from '@boomi-eks/primitives';
 import { kmsKeyPolicy } from './encryption-key';
 
 /** Every control-plane log type EKS has (seed 000: `enableTypes: ["all"]`). */
@@ -83,12 +84,7 @@ export class Cluster extends Construct {
 
     const role = new IamRole(this, 'role', {
       name: `${props.clusterName}-cluster`,
-      assumeRolePolicy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: [
-          { Effect: 'Allow', Principal: { Service: 'eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] },
-        ],
-      }),
+      assumeRolePolicy: Fn.jsonencode(serviceTrustPolicy('eks.amazonaws.com', { tagSession: true })),
     });
     const policy = new IamRolePolicyAttachment(this, 'role-policy', {
       role: role.name,

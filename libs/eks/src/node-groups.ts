@@ -4,6 +4,7 @@ import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import { serviceTrustPolicy } from '@boomi-eks/primitives';
 
 /** Policies of the node role: worker, CNI, image pulls, and SSM (instead of SSH). */
 export const NODE_ROLE_POLICY_ARNS = [
@@ -130,10 +131,7 @@ export class NodeGroups extends Construct {
 
     const role = new IamRole(this, 'node-role', {
       name: `${props.clusterName}-node`,
-      assumeRolePolicy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      }),
+      assumeRolePolicy: Fn.jsonencode(serviceTrustPolicy('ec2.amazonaws.com')),
     });
     const attachments = NODE_ROLE_POLICY_ARNS.map(
       (policyArn, i) => new IamRolePolicyAttachment(this, `node-role-policy-${i}`, { role: role.name, policyArn }),

@@ -4,6 +4,7 @@ import { EksPodIdentityAssociation } from '@cdktf/provider-aws/lib/eks-pod-ident
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { podIdentityTrustPolicy } from '@boomi-eks/primitives';
 
 export interface PodIdentityRoleProps {
   readonly clusterName: string;
@@ -37,16 +38,7 @@ export class PodIdentityRole extends Construct {
     }
     this.role = new IamRole(this, 'role', {
       name: props.roleName,
-      assumeRolePolicy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Service: 'pods.eks.amazonaws.com' },
-            Action: ['sts:AssumeRole', 'sts:TagSession'],
-          },
-        ],
-      }),
+      assumeRolePolicy: Fn.jsonencode(podIdentityTrustPolicy()),
     });
     (props.managedPolicyArns ?? []).forEach(
       (policyArn, i) => new IamRolePolicyAttachment(this, `policy-${i}`, { role: this.role.name, policyArn }),

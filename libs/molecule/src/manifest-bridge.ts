@@ -4,7 +4,8 @@ import { Construct } from 'constructs';
 import { Manifest, ManifestFieldManager } from '@cdktf/provider-kubernetes/lib/manifest';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { withoutHpaManagedReplicas } from './hpa-replicas';
-import { applyTier, CLUSTER_SCOPED_KINDS, escapeTerraformTemplates, KubernetesObject, manifestId } from './manifest-order';
+import { escapeTerraformTemplates } from '@boomi-eks/primitives';
+import { applyTier, CLUSTER_SCOPED_KINDS, KubernetesObject, manifestId } from './manifest-order';
 
 /** The fields kubernetes_manifest treats as computed when `computed_fields` is not set. */
 export const PROVIDER_DEFAULT_COMPUTED_FIELDS = ['metadata.annotations', 'metadata.labels'] as const;

@@ -1,4 +1,4 @@
-import { applyTier, escapeTerraformTemplates, manifestId } from './manifest-order';
+import { applyTier, manifestId } from './manifest-order';
 import { withoutHpaManagedReplicas } from './hpa-replicas';
 
 describe('manifestId', () => {
@@ -19,26 +19,6 @@ describe('applyTier', () => {
     expect(applyTier('Service')).toBe(applyTier('PersistentVolumeClaim'));
     expect(applyTier('PodDisruptionBudget')).toBe(applyTier('HorizontalPodAutoscaler'));
     expect(applyTier('SomeCustomKind')).toBe(3);
-  });
-});
-
-describe('escapeTerraformTemplates', () => {
-  it('escapes ${ and %{ in nested strings and keys, leaving other values alone', () => {
-    const input = { a: 'x ${y} z', b: ['${1}', { '${k}': '%{if}' }], n: 3, t: true, nil: null, plain: '$ {} $$ {' };
-    expect(escapeTerraformTemplates(input)).toEqual({
-      a: 'x $${y} z',
-      b: ['$${1}', { '$${k}': '%%{if}' }],
-      n: 3,
-      t: true,
-      nil: null,
-      plain: '$ {} $$ {',
-    });
-  });
-
-  it('keeps cdktf token markers intact and does not mutate its input', () => {
-    const input = { v: '${TfToken[TOKEN.12]}::${HOME}' };
-    expect(escapeTerraformTemplates(input)).toEqual({ v: '${TfToken[TOKEN.12]}::$${HOME}' });
-    expect(input.v).toBe('${TfToken[TOKEN.12]}::${HOME}');
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * Pure helpers of the manifest bridge: Terraform-safe strings, stable ids and
- * the apply order of Kubernetes objects.
+ * Pure helpers of the manifest bridge: stable ids and the apply order of
+ * Kubernetes objects (Terraform escaping is `escapeTerraformTemplates` in
+ * @boomi-eks/primitives).
  */
 
 /** A rendered Kubernetes object, as `Chart.toJson()` returns it. */
@@ -55,33 +56,4 @@ export function applyTier(kind: string): number {
  */
 export function manifestId(object: Pick<KubernetesObject, 'kind' | 'metadata'>): string {
   return `${object.kind}-${object.metadata.name}`.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
-}
-
-/** `${` not followed by cdktf's own token marker (same rule cdktf uses internally). */
-const TEMPLATE_INTERPOLATION = /\$\{(?!TfToken\[)/g;
-const TEMPLATE_DIRECTIVE = /%\{/g;
-
-/**
- * Escapes Terraform template sequences in every string (keys too), recursively:
- * `${` → `$${` and `%{` → `%%{`, so Terraform passes them to Kubernetes verbatim.
- * cdktf tokens (`${TfToken[…]}`) are left alone: they must still resolve.
- */
-export function escapeTerraformTemplates<T>(value: T): T {
-  if (typeof value === 'string') {
-    return value.replace(TEMPLATE_INTERPOLATION, '$$${').replace(TEMPLATE_DIRECTIVE, '%%{') as T;
-  }
-  if (Array.isArray(value)) return value.map((v) => escapeTerraformTemplates(v)) as T;
-  if (isPlainObject(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [escapeTerraformTemplates(k), escapeTerraformTemplates(v)]),
-    ) as T;
-  }
-  return value;
-}
-
-/** Plain data only: class instances (cdktf IResolvables) are passed through untouched. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }

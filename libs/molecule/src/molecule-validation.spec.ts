@@ -2,7 +2,6 @@ import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AP_ID, FS_ID, renderMolecule } from '../test/molecule-fixtures';
 import { MoleculeChartProps, resolveMoleculeProps } from './molecule-props';
 import { moleculePropsErrors } from './molecule-validation';
-import { parseQuantity } from './quantity';
 
 const errorsOf = (props: Partial<MoleculeChartProps>) =>
   moleculePropsErrors(resolveMoleculeProps({ fileSystemId: FS_ID, accessPointId: AP_ID, ...props }));
@@ -73,24 +72,5 @@ describe('molecule props validation', () => {
 
   it('accepts old 8-digit ids and a PDB percentage', () => {
     expect(errorsOf({ fileSystemId: 'fs-12345678', accessPointId: 'fsap-12345678', podDisruptionBudget: { maxUnavailable: '25%' } })).toEqual([]);
-  });
-});
-
-describe('parseQuantity', () => {
-  it.each([
-    ['500m', 0.5],
-    ['1', 1],
-    ['1.5', 1.5],
-    ['1024Mi', 1024 * 2 ** 20],
-    ['1Gi', 2 ** 30],
-    ['1G', 1e9],
-    ['1e3', 1000],
-    ['128974848', 128974848],
-  ])('%s is %d', (q, n) => {
-    expect(parseQuantity(q)).toBeCloseTo(n);
-  });
-
-  it.each(['', 'lots', '5 GB', '1Gb', 'Mi'])('%j is not a quantity', (q) => {
-    expect(parseQuantity(q)).toBeUndefined();
   });
 });

@@ -1,15 +1,16 @@
 import { Token } from 'cdktf';
 import { ResolvedMoleculeProps } from './molecule-props';
-import { parseQuantity } from './quantity';
+import { isIpv6CidrNotation, parseCidr, parseQuantity } from '@boomi-eks/primitives';
 
 const FS_ID = /^fs-[0-9a-f]{8,17}$/;
 const FSAP_ID = /^fsap-[0-9a-f]{8,17}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const CIDR = /^(\d{1,3}(\.\d{1,3}){3}\/\d{1,2}|[0-9a-fA-F:]+\/\d{1,3})$/;
 const PERCENT = /^(\d{1,3})%$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** An IPv4 block (host bits allowed, as Kubernetes allows them in ipBlock and loadBalancerSourceRanges) or IPv6 CIDR notation. */
+const isCidr = (text: string): boolean => parseCidr(text, { allowHostBits: true }) !== undefined || isIpv6CidrNotation(text);
 
 /**
  * Every problem of the props that the chart alone can see, one message each in
@@ -66,12 +67,12 @@ export function moleculePropsErrors(p: ResolvedMoleculeProps): string[] {
   if (np.enabled) {
     const cidrs = (field: string, list: readonly string[]) =>
       list.forEach((cidr, i) => {
-        if (known(cidr) && !CIDR.test(cidr)) fail(`${field}[${i}]`, cidr, "must be a CIDR such as '10.100.0.0/16'");
+        if (known(cidr) && !isCidr(cidr)) fail(`${field}[${i}]`, cidr, "must be a CIDR such as '10.100.0.0/16'");
       });
     cidrs('networkPolicy.clusterCidrs', np.clusterCidrs);
     cidrs('networkPolicy.platformCidrs', np.platformCidrs);
     np.extraEgress.forEach((r, i) => {
-      if (known(r.cidr) && !CIDR.test(r.cidr)) fail(`networkPolicy.extraEgress[${i}].cidr`, r.cidr, "must be a CIDR such as '203.0.113.10/32'");
+      if (known(r.cidr) && !isCidr(r.cidr)) fail(`networkPolicy.extraEgress[${i}].cidr`, r.cidr, "must be a CIDR such as '203.0.113.10/32'");
       if (r.ports.length === 0) fail(`networkPolicy.extraEgress[${i}].ports`, '[]', 'must list at least one port: an empty list would allow every port');
       r.ports.forEach((port, j) => int(`networkPolicy.extraEgress[${i}].ports[${j}].port`, port.port, 1, 65535));
     });
@@ -79,7 +80,7 @@ export function moleculePropsErrors(p: ResolvedMoleculeProps): string[] {
       if (!r.namespace && !r.cidr) {
         fail(`networkPolicy.extraIngress[${i}]`, 'no source', 'must name a namespace or a cidr: a rule without a source admits everyone');
       }
-      if (r.cidr !== undefined && known(r.cidr) && !CIDR.test(r.cidr)) fail(`networkPolicy.extraIngress[${i}].cidr`, r.cidr, "must be a CIDR such as '10.100.0.0/16'");
+      if (r.cidr !== undefined && known(r.cidr) && !isCidr(r.cidr)) fail(`networkPolicy.extraIngress[${i}].cidr`, r.cidr, "must be a CIDR such as '10.100.0.0/16'");
       int(`networkPolicy.extraIngress[${i}].port`, r.port, 1, 65535);
     });
   }
@@ -112,7 +113,7 @@ export function moleculePropsErrors(p: ResolvedMoleculeProps): string[] {
   int('service.port', p.service.port, 1, 65535);
   int('service.targetPort', p.service.targetPort, 1, 65535);
   p.service.sourceRanges.forEach((cidr, i) => {
-    if (known(cidr) && !CIDR.test(cidr)) fail(`service.sourceRanges[${i}]`, cidr, "must be a CIDR such as '203.0.113.0/24'");
+    if (known(cidr) && !isCidr(cidr)) fail(`service.sourceRanges[${i}]`, cidr, "must be a CIDR such as '203.0.113.0/24'");
   });
 
   if (p.hpa.enabled) {

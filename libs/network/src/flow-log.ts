@@ -4,6 +4,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { serviceTrustPolicy } from '@boomi-eks/primitives';
 
 export interface VpcFlowLogProps {
   /** Prefix of the log group and role names. */
@@ -34,12 +35,7 @@ export class VpcFlowLog extends Construct {
 
     const role = new IamRole(this, 'role', {
       name: `${props.name}-vpc-flow-logs`,
-      assumeRolePolicy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: [
-          { Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' },
-        ],
-      }),
+      assumeRolePolicy: Fn.jsonencode(serviceTrustPolicy('vpc-flow-logs.amazonaws.com')),
     });
     new IamRolePolicy(this, 'role-policy', {
       role: role.name,

@@ -1,4 +1,4 @@
-import { KUBE_DNS_ADDRESS_INDEX, cidrsOverlap, formatCidr, kubeDnsIp, mustParseCidr, nthAddress, parseCidr, subdivide, type Cidr } from './cidr';
+import { KUBE_DNS_ADDRESS_INDEX, cidrContains, cidrsOverlap, formatCidr, isIpv6CidrNotation, kubeDnsIp, mustParseCidr, nthAddress, parseCidr, parseIpv4Address, subdivide, type Cidr } from './cidr';
 
 /** Builds the expected network number from dotted octets, unsigned. */
 const ip = (a: number, b: number, c: number, d: number): number => ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
@@ -164,5 +164,61 @@ describe('kubeDnsIp', () => {
 
   it('is derived from KUBE_DNS_ADDRESS_INDEX', () => {
     expect(KUBE_DNS_ADDRESS_INDEX).toBe(10);
+  });
+});
+
+describe('parseIpv4Address', () => {
+  it.each([
+    ['0.0.0.0', 0],
+    ['10.0.0.1', ip(10, 0, 0, 1)],
+    ['169.254.20.10', ip(169, 254, 20, 10)],
+    ['255.255.255.255', 0xffffffff],
+  ])('parses %s', (text, expected) => {
+    expect(parseIpv4Address(text)).toBe(expected);
+  });
+
+  it.each(['', '10.0.0', '10.0.0.256', '10.0.0.1/32', 'a.b.c.d', ' 10.0.0.1', '1.2.3.4.5', '1000.0.0.1'])('rejects %j', (text) => {
+    expect(parseIpv4Address(text)).toBeUndefined();
+  });
+});
+
+describe('parseCidr with allowHostBits', () => {
+  it('accepts an address with host bits set and returns its network', () => {
+    expect(parseCidr('10.0.0.1/24')).toBeUndefined();
+    expect(parseCidr('10.0.0.1/24', { allowHostBits: true })).toEqual({ network: ip(10, 0, 0, 0), prefix: 24 });
+    expect(parseCidr('203.0.113.10/32', { allowHostBits: true })).toEqual({ network: ip(203, 0, 113, 10), prefix: 32 });
+  });
+
+  it.each(['999.0.0.0/8', '10.0.0.0/33', '10.0.0.0', '10.0.0.0/', '10.0.0.0/8/8', 'office'])('still rejects %j', (text) => {
+    expect(parseCidr(text, { allowHostBits: true })).toBeUndefined();
+  });
+});
+
+describe('cidrContains', () => {
+  const linkLocal = mustParseCidr('169.254.0.0/16');
+  it.each([
+    ['169.254.20.10', true],
+    ['169.254.0.0', true],
+    ['169.254.255.255', true],
+    ['169.255.0.1', false],
+    ['10.0.0.1', false],
+  ])('169.254.0.0/16 contains %s: %p', (address, inside) => {
+    expect(cidrContains(linkLocal, parseIpv4Address(address)!)).toBe(inside);
+  });
+
+  it('a /0 contains everything and a /32 only itself', () => {
+    expect(cidrContains(mustParseCidr('0.0.0.0/0'), 0xffffffff)).toBe(true);
+    expect(cidrContains(mustParseCidr('10.0.0.1/32'), ip(10, 0, 0, 1))).toBe(true);
+    expect(cidrContains(mustParseCidr('10.0.0.1/32'), ip(10, 0, 0, 2))).toBe(false);
+  });
+});
+
+describe('isIpv6CidrNotation', () => {
+  it.each(['2001:db8::/32', '::/0', 'fd00::1/128'])('accepts %s', (text) => {
+    expect(isIpv6CidrNotation(text)).toBe(true);
+  });
+
+  it.each(['10.0.0.0/8', '2001:db8::/129', '2001:db8::', 'abc/64', 'g::/64'])('rejects %s', (text) => {
+    expect(isIpv6CidrNotation(text)).toBe(false);
   });
 });

@@ -6,18 +6,56 @@ export interface Cidr {
   readonly prefix: number;
 }
 
-const CIDR_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+const ADDRESS_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const PREFIX_RE = /^\d{1,2}$/;
 
-/** Parses `a.b.c.d/n`; returns undefined when malformed or when host bits are set. */
-export function parseCidr(text: string): Cidr | undefined {
-  const m = CIDR_RE.exec(text);
+/**
+ * Parses a dotted-quad IPv4 address (`a.b.c.d`, each octet 0–255) into an
+ * unsigned 32-bit integer; undefined when malformed.
+ */
+export function parseIpv4Address(text: string): number | undefined {
+  const m = ADDRESS_RE.exec(text);
   if (!m) return undefined;
   const octets = m.slice(1, 5).map(Number);
-  const prefix = Number(m[5]);
-  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
-  const address = ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;
-  if ((address & ~prefixMask(prefix)) >>> 0 !== 0) return undefined;
-  return { network: address, prefix };
+  if (octets.some((o) => o > 255)) return undefined;
+  return ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;
+}
+
+export interface ParseCidrOptions {
+  /**
+   * Accept an address with host bits set (`10.0.0.1/24`), as Kubernetes'
+   * NetworkPolicy `ipBlock.cidr` and `loadBalancerSourceRanges` do; the
+   * result is the block's network (`10.0.0.0/24`). @default false (undefined is returned)
+   */
+  readonly allowHostBits?: boolean;
+}
+
+/** Parses `a.b.c.d/n`; returns undefined when malformed or, unless allowed, when host bits are set. */
+export function parseCidr(text: string, options: ParseCidrOptions = {}): Cidr | undefined {
+  const slash = text.indexOf('/');
+  if (slash < 0) return undefined;
+  const address = parseIpv4Address(text.slice(0, slash));
+  const prefixText = text.slice(slash + 1);
+  if (address === undefined || !PREFIX_RE.test(prefixText)) return undefined;
+  const prefix = Number(prefixText);
+  if (prefix > 32) return undefined;
+  const network = (address & prefixMask(prefix)) >>> 0;
+  if (network !== address && !options.allowHostBits) return undefined;
+  return { network, prefix };
+}
+
+/** True when `address` (an unsigned 32-bit integer, see parseIpv4Address) lies in `block`. */
+export function cidrContains(block: Cidr, address: number): boolean {
+  return (address & prefixMask(block.prefix)) >>> 0 === block.network;
+}
+
+/**
+ * IPv6 CIDR notation (`2001:db8::/32`): hex groups and colons, a prefix of
+ * 0–128. A shape check only (the group count is not verified).
+ */
+export function isIpv6CidrNotation(text: string): boolean {
+  const m = /^([0-9a-fA-F:]+)\/(\d{1,3})$/.exec(text);
+  return m !== null && m[1].includes(':') && Number(m[2]) <= 128;
 }
 
 /** Like parseCidr, but throws with the offending text. */

@@ -2,8 +2,11 @@
  * What a team installs to use one library: the library, plus every peer
  * dependency it declares and every peer its @boomi-eks dependencies declare
  * (recursively: their code imports those, and `npm install --legacy-peer-deps`
- * or pnpm would not add them). Each lib README's install line must be exactly
- * this, and the per-library consumer test installs exactly this.
+ * or pnpm would not add them). Peers marked optional in `peerDependenciesMeta`
+ * are left out: they serve a secondary entry point only (`@boomi-eks/primitives/helm`
+ * needs `@cdktf/provider-helm`), and a lib that uses that entry point declares
+ * them as its own peers. Each lib README's install line must be exactly this,
+ * and the per-library consumer test installs exactly this.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +17,12 @@ interface LibManifest {
   readonly name: string;
   readonly dependencies?: Record<string, string>;
   readonly peerDependencies?: Record<string, string>;
+  readonly peerDependenciesMeta?: Record<string, { readonly optional?: boolean }>;
+}
+
+/** The peers a manifest requires (those not marked optional in `peerDependenciesMeta`). */
+export function requiredPeers(m: LibManifest): [string, string][] {
+  return Object.entries(m.peerDependencies ?? {}).filter(([peer]) => !m.peerDependenciesMeta?.[peer]?.optional);
 }
 
 export function libManifest(root: string, lib: string): LibManifest {
@@ -28,7 +37,7 @@ export function peersToInstall(root: string, lib: string): Map<string, string> {
     if (seen.has(name)) return;
     seen.add(name);
     const m = libManifest(root, name.slice(SCOPE.length));
-    for (const [peer, range] of Object.entries(m.peerDependencies ?? {})) {
+    for (const [peer, range] of requiredPeers(m)) {
       peers.set(peer, peer.startsWith(SCOPE) ? '' : range);
       if (peer.startsWith(SCOPE)) visit(peer);
     }
