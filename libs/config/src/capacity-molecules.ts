@@ -69,7 +69,8 @@ function withTaken(issue: ConfigIssue, taken: readonly Taken[], karpenter: boole
     ...issue,
     message:
       `${issue.message}. The Molecules share ${karpenter ? 'the NodePools' : 'the node groups'}: ${taken.map((t) => t.text).join('; ')}; ` +
-      `${where} above are what ${taken.length === 1 ? 'it leaves' : 'they leave'}, so also consider lowering ${taken.map((t) => `${t.entry.hpaPath}.maxReplicas`).join(' or ')}`,
+      `${where} above are what ${taken.length === 1 ? 'it leaves' : 'they leave'} (add what ${taken.length === 1 ? 'it takes' : 'they take'} to any figure you raise), ` +
+      `or lower ${taken.map((t) => `${t.entry.hpaPath}.maxReplicas`).join(' or ')}`,
   };
 }
 
