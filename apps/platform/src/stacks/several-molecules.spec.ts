@@ -113,4 +113,3 @@ describe('teams-workloads: the second Molecule', () => {
     expect(helmReleaseNamespaces(env)).toEqual(releaseNamespaces);
   });
 });
-});
