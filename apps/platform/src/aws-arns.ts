@@ -8,11 +8,11 @@ export function partitionOf(region: string): string {
 }
 
 /**
- * The ARN of an environment's Molecule secret, as an IAM pattern: Secrets
+ * The ARN of an environment's Molecule secret (default: the first Molecule's), as an IAM pattern: Secrets
  * Manager appends `-` and 6 random characters to the name, so
  * `…:secret:<name>-??????` matches that one secret (a longer name such as
  * `<name>-old` does not: its ARN has 6 more characters after it).
  */
-export function secretArnPattern(env: Environment): string {
-  return `arn:${partitionOf(env.region)}:secretsmanager:${env.region}:${env.accountId}:secret:${env.molecule.auth.secretName}-??????`;
+export function secretArnPattern(env: Environment, secretName: string = env.molecule.auth.secretName): string {
+  return `arn:${partitionOf(env.region)}:secretsmanager:${env.region}:${env.accountId}:secret:${secretName}-??????`;
 }

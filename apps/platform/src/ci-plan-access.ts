@@ -5,7 +5,7 @@
  * the synth's `ci-plan-routes.json` (read by .github/workflows/plan.yml) all
  * use them, so they cannot disagree.
  */
-import type { Environment } from '@boomi-eks/config';
+import { ADDITIONAL_MOLECULE_NAMES, type Environment } from '@boomi-eks/config';
 import { CLUSTER_AUTOSCALER_NAMESPACE, METRICS_SERVER_NAMESPACE } from '@boomi-eks/autoscaling';
 import { EXTERNAL_SECRETS_DEFAULTS, NODE_LOCAL_DNS_NAMESPACE, NODE_PROBLEM_DETECTOR_NAMESPACE } from '@boomi-eks/cluster-addons';
 
@@ -35,7 +35,9 @@ export function helmReleaseNamespaces(env: Environment): string[] {
   if (env.nodeHealth.enabled) namespaces.push(NODE_PROBLEM_DETECTOR_NAMESPACE);
   if (env.nodeLocalDns.enabled) namespaces.push(NODE_LOCAL_DNS_NAMESPACE);
   if (env.monitoring.enabled) namespaces.push(env.monitoring.namespace);
-  // libs/config refuses a molecule.namespace among these (rule moleculeNamespace).
+  // Each additional Molecule's own External Secrets Operator (several Molecules per cluster).
+  for (const m of env.additionalMolecules) namespaces.push(ADDITIONAL_MOLECULE_NAMES.externalSecretsNamespace(m.name));
+  // libs/config refuses a Molecule namespace among these (rules moleculeNamespace and rules-molecules.ts).
   return [...new Set(namespaces)].sort();
 }
 

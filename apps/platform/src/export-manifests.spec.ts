@@ -3,7 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { validateKubernetesObject } from '@boomi-eks/testing';
-import { PLACEHOLDER_ACCESS_POINT_ID, PLACEHOLDER_FILE_SYSTEM_ID, exportManifests, parseIds } from './export-manifests';
+import { PLACEHOLDER_ACCESS_POINT_ID, PLACEHOLDER_FILE_SYSTEM_ID, exportEnvironments, exportManifests, parseIds } from './export-manifests';
+import { validateAll } from './platform';
+import { generatedMoleculesInput } from '../test/policy/platform-under-test';
 
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'manifests-'));
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
@@ -48,7 +50,7 @@ describe('exportManifests', () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'manifests-unknown-'));
     try {
       expect(() => exportManifests(other, parseIds(['staging=fs-1:fsap-1']))).toThrow(
-        "--ids staging=…: no environment is named 'staging': use one of dev, prod",
+        "--ids staging=…: no environment or Molecule is named 'staging': use one of dev, prod",
       );
       expect(fs.readdirSync(other)).toEqual([]);
     } finally {
@@ -57,6 +59,34 @@ describe('exportManifests', () => {
   });
 
   it('refuses a malformed --ids value with the expected shape', () => {
-    expect(() => parseIds(['prod=fs-1'])).toThrow(/--ids prod=fs-1: expected ENV=fs-<hex>:fsap-<hex>/);
+    expect(() => parseIds(['prod=fs-1'])).toThrow(/--ids prod=fs-1: expected ENV=fs-<hex>:fsap-<hex> \(or ENV\/MOLECULE=… for an additional Molecule\)/);
+  });
+});
+
+describe('exportEnvironments with two Molecules (the generated teams environment)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manifests-teams-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const teams = validateAll({ 'teams.ts': generatedMoleculesInput() })[0];
+  const files = exportEnvironments(dir, [teams], parseIds(['teams/team-b=fs-0123abcd:fsap-0b0b0b0b']));
+  const docs = (file: string) => parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8')).map((d) => d.toJS());
+
+  it('writes a file per Molecule; the second shares the first StorageClass and makes none', () => {
+    expect(files.map((f) => path.relative(dir, f))).toEqual(['teams/molecule.yaml', 'teams/molecule-team-b.yaml']);
+    expect(docs('teams/molecule.yaml').filter((d) => d.kind === 'StorageClass').map((d) => d.metadata.name)).toEqual(['efs-sc']);
+    const b = docs('teams/molecule-team-b.yaml');
+    expect(b.filter((d) => d.kind === 'StorageClass')).toEqual([]);
+    expect(b.find((d) => d.kind === 'PersistentVolume')).toMatchObject({
+      metadata: { name: 'team-b-efs-pv' },
+      spec: { storageClassName: 'efs-sc', csi: { volumeHandle: 'fs-0123abcd::fsap-0b0b0b0b' } },
+    });
+    expect(b.find((d) => d.kind === 'HorizontalPodAutoscaler').spec).toMatchObject({ minReplicas: 2, maxReplicas: 6 });
+    for (const d of b) expect(d.metadata.namespace ?? 'team-b').toBe('team-b');
+    for (const d of [...docs('teams/molecule.yaml'), ...b]) expect(() => validateKubernetesObject(d)).not.toThrow();
+  });
+
+  it('refuses --ids for a Molecule the environment does not have', () => {
+    expect(() => exportEnvironments(dir, [teams], parseIds(['teams/team-c=fs-1:fsap-1']))).toThrow(
+      "--ids teams/team-c=…: no environment or Molecule is named 'teams/team-c': use one of teams, teams/team-b",
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { EKS_CAPACITY_TYPE_LABEL, KUBERNETES_TAINT_EFFECT, SPOT_TAINT, type Environment } from '@boomi-eks/config';
+import { EKS_CAPACITY_TYPE_LABEL, KUBERNETES_TAINT_EFFECT, SPOT_TAINT, asFirstMolecule, type Environment, type MoleculeEntry } from '@boomi-eks/config';
 import type { MoleculeChartProps, MoleculeToleration } from '@boomi-eks/molecule';
 
 /** Name of the Kubernetes Secret the Molecule reads its credentials from (seed 000). */
@@ -91,5 +91,25 @@ export function moleculeChartProps(env: Environment, fileSystemId: string, acces
     },
     ...moleculePlacement(env),
     podAnnotations: moleculeScrapeAnnotations(env),
+  };
+}
+
+/**
+ * An additional Molecule's chart props (several Molecules per cluster): the
+ * first Molecule's mapping applied to this one, plus its `name` (prefixing its
+ * PersistentVolume, `<name>-efs-pv`) and the first Molecule's StorageClass,
+ * shared rather than made again.
+ */
+export function additionalMoleculeChartProps(
+  env: Environment,
+  entry: MoleculeEntry & { readonly name: string },
+  fileSystemId: string,
+  accessPointId: string,
+  storageClassName: string,
+): MoleculeChartProps {
+  return {
+    ...moleculeChartProps(asFirstMolecule(env, entry), fileSystemId, accessPointId),
+    name: entry.name,
+    storage: { storageClassName, createStorageClass: false },
   };
 }

@@ -9,6 +9,7 @@
 import type { ConfigIssue } from './errors';
 import type { Environment } from './environment';
 import { DERIVED_IAM_ROLES, type DerivedFeature } from './aws-facts';
+import { ADDITIONAL_MOLECULE_NAMES } from './molecules';
 
 /** Whether the environment turns on a feature that adds names. */
 function hasFeature(env: Environment, feature: DerivedFeature | undefined): boolean {
@@ -36,6 +37,8 @@ export function derivedNames(env: Environment): DerivedName[] {
   const base = { 'cluster.name': c, name: env.name } as const;
   return [
     ...DERIVED_IAM_ROLES.filter((r) => hasFeature(env, r.feature) && (!r.autoscaler || (env.autoscaler.enabled && env.autoscaler.kind === r.autoscaler))).map((r) => ({ kind: 'IAM role', scope: 'account' as const, name: `${base[r.from]}${r.suffix}`, field: r.from, caseInsensitive: true })),
+    // Several Molecules (issue 21): each additional Molecule's External Secrets Operator role (molecules.ts).
+    ...env.additionalMolecules.map((m, i) => ({ kind: 'IAM role', scope: 'account' as const, name: ADDITIONAL_MOLECULE_NAMES.externalSecretsRole(c, m.name), field: `additionalMolecules[${i}].name`, caseInsensitive: true })),
     { kind: 'EKS cluster', scope: 'region', name: c, field: 'cluster.name' },
     { kind: 'KMS alias', scope: 'region', name: `alias/eks/${c}`, field: 'cluster.name' },
     ...(env.encryption.customerManagedKeys
@@ -83,7 +86,8 @@ export function checkAcrossEnvironments(envs: readonly Environment[]): CrossEnvi
     if (reported.has(key)) return;
     reported.add(key);
     const where = n.scope === 'account' ? `account ${env.accountId}` : `account ${env.accountId}, region ${env.region}`;
-    const value = n.field === 'cluster.name' ? env.cluster.name : env.name;
+    const extra = /^additionalMolecules\[(\d+)\]\.name$/.exec(n.field);
+    const value = n.field === 'cluster.name' ? env.cluster.name : extra ? env.additionalMolecules[Number(extra[1])].name : env.name;
     out.push({
       environment: env.name,
       issue: {

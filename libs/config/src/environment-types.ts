@@ -29,25 +29,37 @@ export interface NodeGroup {
   readonly releaseVersion?: string;
 }
 
+/** What validation derives for each Molecule (the first and every additional one). */
+export interface MoleculeDerived {
+  /** Max heap in MiB as the JVM computes it (`effectiveHeap` in jvm.ts): -Xmx, -XX:MaxRAMPercentage/-XX:MaxRAM, else heapMiB. */
+  readonly effectiveHeapMiB: number;
+  /** effectiveHeapMiB with where it comes from, for messages and fixes. */
+  readonly effectiveHeap: EffectiveHeap;
+  /**
+   * com.boomi.container.elasticity.forceRestartOverride (ms) in effect: the
+   * explicit value in containerPropertiesOverrides (NaN when unreadable), else
+   * the default (75 % of the grace), which is then appended to
+   * containerPropertiesOverrides so the Molecule gets it too.
+   */
+  readonly forceRestartOverrideMs: number;
+  /** True when forceRestartOverrideMs is the default, not a value of the environment file. */
+  readonly forceRestartOverrideIsDefault: boolean;
+}
+
+/** One entry of `additionalMolecules`, resolved (schema-molecules.ts). */
+export type AdditionalMolecule = ParsedEnvironment['additionalMolecules'][number] &
+  MoleculeDerived & {
+    /** As given, else the atomName. */
+    readonly containerName: string;
+  };
+
 /** A validated environment: the schema's output with derived values resolved. */
-export type Environment = Omit<ParsedEnvironment, 'cluster' | 'state' | 'nodeGroups' | 'molecule'> & {
+export type Environment = Omit<ParsedEnvironment, 'cluster' | 'state' | 'nodeGroups' | 'molecule' | 'additionalMolecules'> & {
   readonly cluster: ParsedEnvironment['cluster'] & { readonly name: string };
   readonly state: ParsedEnvironment['state'] & { readonly region: string };
   /** One entry per node group, defaults applied (seed 000: one per AZ). */
   readonly nodeGroups: readonly NodeGroup[];
-  readonly molecule: ParsedEnvironment['molecule'] & {
-    /** Max heap in MiB as the JVM computes it (`effectiveHeap` in jvm.ts): -Xmx, -XX:MaxRAMPercentage/-XX:MaxRAM, else heapMiB. */
-    readonly effectiveHeapMiB: number;
-    /** effectiveHeapMiB with where it comes from, for messages and fixes. */
-    readonly effectiveHeap: EffectiveHeap;
-    /**
-     * com.boomi.container.elasticity.forceRestartOverride (ms) in effect: the
-     * explicit value in containerPropertiesOverrides (NaN when unreadable), else
-     * the default (75 % of the grace), which is then appended to
-     * containerPropertiesOverrides so the Molecule gets it too.
-     */
-    readonly forceRestartOverrideMs: number;
-    /** True when forceRestartOverrideMs is the default, not a value of the environment file. */
-    readonly forceRestartOverrideIsDefault: boolean;
-  };
+  readonly molecule: ParsedEnvironment['molecule'] & MoleculeDerived;
+  /** Further Molecules on the cluster (docs/several-molecules.md). @default [] */
+  readonly additionalMolecules: readonly AdditionalMolecule[];
 };

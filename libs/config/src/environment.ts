@@ -20,8 +20,8 @@ import { instanceArchitecture } from './instance-architecture';
 import { AMI_TYPE_BY_ARCHITECTURE, type AmiType } from './schema-upgrades';
 import { checkAutoscalerKindInput } from './autoscaler-kind-rules';
 
-export type { Environment, NodeGroup } from './environment-types';
-import type { Environment, NodeGroup } from './environment-types';
+export type { AdditionalMolecule, Environment, MoleculeDerived, NodeGroup } from './environment-types';
+import type { Environment, MoleculeDerived, NodeGroup } from './environment-types';
 
 export type ValidationResult =
   | { readonly ok: true; readonly environment: Environment }
@@ -95,29 +95,34 @@ function resolve(parsed: ParsedEnvironment): Environment {
       ...nodeImage(g.instanceTypes ?? d.instanceTypes, g.amiType ?? d.amiType, g.releaseVersion ?? d.releaseVersion),
     };
   });
-  const m = parsed.molecule;
-  const heap = effectiveHeap(m.vmOptionsOverrides, m.heapMiB ?? DEFAULT_HEAP_MIB, memoryToMiB(m.resources.limits.memory));
-  const explicitForceRestartMs = forceRestartMsFromProperties(m.containerPropertiesOverrides);
-  const forceRestartOverrideMs = explicitForceRestartMs ?? defaultForceRestartMs(m.terminationGracePeriodSeconds);
   return {
     ...parsed,
     cluster: { ...parsed.cluster, name: parsed.cluster.name ?? `${parsed.name}-boomi-molecule` },
     state: { ...parsed.state, region: parsed.state.region ?? parsed.region },
     nodeGroups,
-    molecule: {
-      ...m,
-      effectiveHeapMiB: heap.mib,
-      effectiveHeap: heap,
-      // Seed 000's grace rule holds by default: Boomi's own default (10 min) would exceed the grace.
-      containerPropertiesOverrides:
-        explicitForceRestartMs === undefined
-          ? withForceRestartOverride(m.containerPropertiesOverrides, forceRestartOverrideMs)
-          : m.containerPropertiesOverrides,
-      forceRestartOverrideMs,
-      forceRestartOverrideIsDefault: explicitForceRestartMs === undefined,
-      // Left out only in a sandbox environment (the platformUrl rule refuses it elsewhere).
-      platformUrl: m.platformUrl ?? (m.sandbox ? BOOMI_SANDBOX_PLATFORM_URL : undefined),
-    },
+    molecule: resolveMolecule(parsed.molecule),
+    additionalMolecules: parsed.additionalMolecules.map((a) => resolveMolecule({ ...a, containerName: a.containerName ?? a.atomName })),
+  };
+}
+
+/** A Molecule's derived values (the first and each additional one alike). */
+function resolveMolecule<M extends ParsedEnvironment['molecule']>(m: M): M & MoleculeDerived {
+  const heap = effectiveHeap(m.vmOptionsOverrides, m.heapMiB ?? DEFAULT_HEAP_MIB, memoryToMiB(m.resources.limits.memory));
+  const explicitForceRestartMs = forceRestartMsFromProperties(m.containerPropertiesOverrides);
+  const forceRestartOverrideMs = explicitForceRestartMs ?? defaultForceRestartMs(m.terminationGracePeriodSeconds);
+  return {
+    ...m,
+    effectiveHeapMiB: heap.mib,
+    effectiveHeap: heap,
+    // Seed 000's grace rule holds by default: Boomi's own default (10 min) would exceed the grace.
+    containerPropertiesOverrides:
+      explicitForceRestartMs === undefined
+        ? withForceRestartOverride(m.containerPropertiesOverrides, forceRestartOverrideMs)
+        : m.containerPropertiesOverrides,
+    forceRestartOverrideMs,
+    forceRestartOverrideIsDefault: explicitForceRestartMs === undefined,
+    // Left out only in a sandbox environment (the platformUrl rule refuses it elsewhere).
+    platformUrl: m.platformUrl ?? (m.sandbox ? BOOMI_SANDBOX_PLATFORM_URL : undefined),
   };
 }
 

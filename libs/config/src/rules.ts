@@ -10,11 +10,11 @@ import { cidrsOverlap, mustParseCidr, parseCidr } from '@boomi-eks/primitives';
 import { cpuToMillicores, memoryToMiB } from '@boomi-eks/primitives';
 import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';
 import { KUBERNETES_RELEASES, minorOf } from './catalog';
-import { checkCapacity } from './capacity';
 import { AWS_RULES } from './aws-rules';
 import { BYPASS_RULES } from './bypass-rules';
 import { MOLECULE_PRODUCTION_RULES } from './rules-molecule';
-import { checkKarpenterCapacity } from './capacity-karpenter';
+import { checkAdditionalMolecules } from './rules-molecules';
+import { checkMoleculesCapacity } from './capacity-molecules';
 import { checkKarpenterNodeGroups, checkKarpenterTags } from './autoscaler-kind-rules';
 
 /** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
@@ -322,13 +322,15 @@ export const RULES: readonly Rule[] = [
   moleculeLifecycle,
   placement,
   nodeLocalDns,
-  // Karpenter (issue 20): its NodePools' capacity rule replaces the node groups' one.
-  (env) => (env.autoscaler.enabled && env.autoscaler.kind === 'karpenter' ? checkKarpenterCapacity(env) : checkCapacity(env)),
+  // Karpenter (issue 20): its NodePools' capacity rule replaces the node groups' one; every Molecule counts (capacity-molecules.ts).
+  checkMoleculesCapacity,
   checkKarpenterNodeGroups,
   checkKarpenterTags,
   ...AWS_RULES,
   ...BYPASS_RULES,
   ...MOLECULE_PRODUCTION_RULES,
+  // Several Molecules (issue 21): the Molecule rules above for each of additionalMolecules (rules-molecules.ts).
+  (env) => checkAdditionalMolecules(env, [moleculeNamespace, moleculeResources, moleculeLifecycle, placement]),
 ];
 
 /**

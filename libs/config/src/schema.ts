@@ -12,6 +12,7 @@ import { CiSchema, MonitoringSchema, NodeHealthSchema, NodeLocalDnsSchema } from
 import { DEFAULT_KUBERNETES_VERSION } from './catalog';
 import { amiType, releaseVersion, supportType } from './schema-upgrades';
 import { AUTOSCALER_KINDS, KarpenterSchema } from './schema-karpenter';
+import { withAdditionalMolecules } from './schema-molecules';
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
@@ -99,7 +100,7 @@ export const NodeGroupEntrySchema = z.strictObject({
   releaseVersion: nodeGroupFields.releaseVersion.optional(),
 });
 
-export const EnvironmentSchema = z.strictObject({
+export const EnvironmentSchema = withAdditionalMolecules(z.strictObject({
   /** Environment name: prefixes stack ids (`<name>-network`) and resource names. */
   name: z.string().regex(/^[a-z][a-z0-9-]{1,15}$/, {
     message: 'must be 2-16 characters: a lower-case letter, then lower-case letters, digits or -',
@@ -381,7 +382,7 @@ export const EnvironmentSchema = z.strictObject({
   containerLogs: containerLogsSchema(retentionDays).prefault({}),
   /** Where CI plans this environment (docs/ci-and-secrets.md): see schema-extras.ts. @default no CI plan of the workloads stack */
   ci: CiSchema.prefault({}),
-});
+})); // withAdditionalMolecules: `additionalMolecules` (schema-molecules.ts)
 
 /** What an environment file writes: everything with a default may be left out. */
 export type EnvironmentInput = z.input<typeof EnvironmentSchema>;

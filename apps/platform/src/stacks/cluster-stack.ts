@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { Fn, TerraformOutput } from 'cdktf';
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
-import { KUBERNETES_RELEASES, STORAGE_AND_LOGGING_ADDONS, type Environment } from '@boomi-eks/config';
+import { ADDITIONAL_MOLECULE_NAMES, KUBERNETES_RELEASES, STORAGE_AND_LOGGING_ADDONS, moleculesOf, type Environment } from '@boomi-eks/config';
 import {
   Cluster,
   ClusterAddons,
@@ -58,6 +58,12 @@ export class ClusterStack extends EnvironmentStack {
   readonly externalSecretsIdentity: PodIdentityRole;
   /** The CI plan role's access entry, when CI plans the workloads stack. */
   readonly ciPlanAccessEntry?: EksAccessEntry;
+  /**
+   * Each additional Molecule's EFS access point and its External Secrets
+   * Operator's role (reads that Molecule's secret only), by the Molecule's
+   * name (`additionalMolecules`; empty with one Molecule).
+   */
+  readonly additionalMolecules: ReadonlyMap<string, { readonly accessPointId: string; readonly externalSecretsIdentity: PodIdentityRole }>;
 
   constructor(scope: Construct, env: Environment, props: ClusterStackProps) {
     super(scope, env, 'cluster');
@@ -97,9 +103,9 @@ export class ClusterStack extends EnvironmentStack {
       addons: (['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'] as const).map((name) => ({
         name,
         version: release.addons[name],
-        // Enforces the Molecule's NetworkPolicies (molecule.networkPolicy.enabled).
+        // Enforces the Molecules' NetworkPolicies (networkPolicy.enabled of any Molecule).
         configurationValues:
-          name === 'vpc-cni' && env.molecule.networkPolicy.enabled
+          name === 'vpc-cni' && moleculesOf(env).some((e) => e.molecule.networkPolicy.enabled)
             ? Fn.jsonencode(vpcCniConfigurationValues({ networkPolicy: true }))
             : undefined,
       })),
@@ -186,6 +192,23 @@ export class ClusterStack extends EnvironmentStack {
     new TerraformOutput(this, 'cluster_endpoint', { value: this.cluster.clusterEndpoint });
     new TerraformOutput(this, 'efs_file_system_id', { value: this.fileSystem.fileSystemId });
     new TerraformOutput(this, 'efs_access_point_id', { value: this.fileSystem.accessPointId });
+
+    // Several Molecules (issue 21): each additional one gets its own directory
+    // on the file system and its own operator role, which reads its secret only.
+    const additional = new Map<string, { accessPointId: string; externalSecretsIdentity: PodIdentityRole }>();
+    for (const m of env.additionalMolecules) {
+      const accessPoint = this.fileSystem.addMoleculeAccessPoint(m.name, { path: ADDITIONAL_MOLECULE_NAMES.efsPath(m.name), posixUser: m.fileSystemUser });
+      const externalSecretsIdentity = new PodIdentityRole(this, `external-secrets-${m.name}`, {
+        clusterName: this.cluster.clusterName,
+        namespace: ADDITIONAL_MOLECULE_NAMES.externalSecretsNamespace(m.name),
+        serviceAccount: EXTERNAL_SECRETS_DEFAULTS.serviceAccountName,
+        roleName: ADDITIONAL_MOLECULE_NAMES.externalSecretsRole(c.name, m.name),
+        inlinePolicy: Fn.jsonencode(externalSecretsPolicy(secretArnPattern(env, m.auth.secretName))),
+      });
+      additional.set(m.name, { accessPointId: accessPoint.id, externalSecretsIdentity });
+      new TerraformOutput(this, `efs_access_point_id_${m.name.replace(/-/g, '_')}`, { value: accessPoint.id });
+    }
+    this.additionalMolecules = additional;
 
     // Durable monitoring: Prometheus and Alertmanager claim EBS volumes (gp3, encrypted).
     const storageAndLogging = STORAGE_AND_LOGGING_ADDONS[c.kubernetesVersion];

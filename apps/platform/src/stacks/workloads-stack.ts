@@ -3,14 +3,14 @@ import { Fn, dependable } from 'cdktf';
 import { App as Cdk8sApp } from 'cdk8s';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { KUBERNETES_RELEASES, type Environment } from '@boomi-eks/config';
+import { ADDITIONAL_MOLECULE_NAMES, KUBERNETES_RELEASES, moleculesOf, type Environment } from '@boomi-eks/config';
 import { kubeDnsIp } from '@boomi-eks/primitives';
 import { ClusterAutoscaler, Karpenter, KarpenterNodePoolsChart, MetricsServer } from '@boomi-eks/autoscaling';
 import { ExternalSecretsOperator, Monitoring, NodeLocalDns, NodeProblemDetector } from '@boomi-eks/cluster-addons';
 import { ChartManifests, MOLECULE_SECRET_KEYS, MoleculeChart, MoleculeExternalSecret } from '@boomi-eks/molecule';
 import { EnvironmentStack, environmentTags } from './base-stack';
 import type { ClusterStack } from './cluster-stack';
-import { MOLECULE_SECRET_NAME, moleculeChartProps } from '../molecule-chart-props';
+import { MOLECULE_SECRET_NAME, additionalMoleculeChartProps, moleculeChartProps } from '../molecule-chart-props';
 import { CiPlanReader } from './ci-plan-reader';
 import { ciPlansWorkloads } from '../ci-plan-access';
 
@@ -53,6 +53,12 @@ export class WorkloadsStack extends EnvironmentStack {
   readonly nodeProblemDetector?: NodeProblemDetector;
   /** NodeLocal DNSCache, when `nodeLocalDns.enabled`. */
   readonly nodeLocalDns?: NodeLocalDns;
+  /**
+   * Each additional Molecule (`additionalMolecules`), by name: its chart and
+   * manifests (sharing the first Molecule's StorageClass), its own External
+   * Secrets Operator scoped to its namespace, and its credentials.
+   */
+  readonly additionalMolecules: ReadonlyMap<string, AdditionalMoleculeWorkloads>;
   /** Karpenter and its EC2NodeClass/NodePools, with `autoscaler.kind: 'karpenter'` (issue 20). */
   readonly karpenter?: { readonly controller: Karpenter; readonly nodePools: KarpenterNodePoolsChart; readonly manifests: ChartManifests };
 
@@ -121,10 +127,78 @@ export class WorkloadsStack extends EnvironmentStack {
     const statefulSet = this.manifests.manifests[`statefulset-${this.chart.statefulSetName}`];
     statefulSet.dependsOn = [...(statefulSet.dependsOn ?? []), dependable(this.credentials.externalSecret)];
 
+    this.additionalMolecules = addMolecules(this, env, props.cluster, this.chart, this.manifests, this.externalSecrets, kubernetes, helm);
+
     if (props.ciPlanAccess && ciPlansWorkloads(env)) {
       this.ciPlanReader = new CiPlanReader(this, 'ci-plan-reader', { provider: kubernetes });
     }
   }
+}
+
+/** What the workloads stack makes for one additional Molecule. */
+export interface AdditionalMoleculeWorkloads {
+  readonly chart: MoleculeChart;
+  readonly manifests: ChartManifests;
+  /** Its own operator: the chart scopes an operator to one namespace, with a Role there, not a ClusterRole. */
+  readonly externalSecrets: ExternalSecretsOperator;
+  readonly credentials: MoleculeExternalSecret;
+}
+
+/**
+ * Several Molecules (issue 21): each additional Molecule's objects, as the
+ * first Molecule's, in its own namespace, on its own EFS access point, with
+ * the first Molecule's StorageClass. Its External Secrets Operator (release
+ * `external-secrets` in `external-secrets-<name>`, object names
+ * `external-secrets-<name>-*`) uses the CRDs of the first operator's release
+ * and the cluster stack's role that reads this Molecule's secret only.
+ */
+function addMolecules(
+  scope: Construct,
+  env: Environment,
+  cluster: ClusterStack,
+  first: MoleculeChart,
+  firstManifests: ChartManifests,
+  firstOperator: ExternalSecretsOperator,
+  kubernetes: KubernetesProvider,
+  helm: HelmProvider,
+): Map<string, AdditionalMoleculeWorkloads> {
+  const out = new Map<string, AdditionalMoleculeWorkloads>();
+  const storageClass = first.storageClass ? firstManifests.manifests[`storageclass-${first.storageClassName}`] : undefined;
+  for (const entry of moleculesOf(env).slice(1)) {
+    const name = entry.name!;
+    const m = entry.molecule;
+    const fs = cluster.fileSystem;
+    const ids = cluster.additionalMolecules.get(name)!;
+    const chart = new MoleculeChart(
+      new Cdk8sApp(),
+      `molecule-${name}`,
+      additionalMoleculeChartProps(env, { ...entry, name }, fs.fileSystemId, ids.accessPointId, first.storageClassName),
+    );
+    const manifests = new ChartManifests(scope, `molecule-${name}`, { chart, provider: kubernetes, dependsOn: storageClass ? [storageClass] : undefined });
+    const namespaceManifest = manifests.manifests[`namespace-${m.namespace}`];
+    const externalSecrets = new ExternalSecretsOperator(scope, `external-secrets-${name}`, {
+      namespace: ADDITIONAL_MOLECULE_NAMES.externalSecretsNamespace(name),
+      watchNamespace: m.namespace,
+      provider: helm,
+      // The first release installs the CRDs; distinct object names keep its ClusterRoles apart.
+      valuesOverride: { installCRDs: false, fullnameOverride: ADDITIONAL_MOLECULE_NAMES.externalSecretsNamespace(name) },
+      dependsOn: [firstOperator.release, ...(namespaceManifest ? [namespaceManifest] : [])],
+    });
+    const credentials = new MoleculeExternalSecret(scope, `molecule-credentials-${name}`, {
+      namespace: m.namespace,
+      remoteSecretName: m.auth.secretName,
+      region: env.region,
+      authKind: m.auth.kind,
+      secretName: MOLECULE_SECRET_NAME,
+      refreshInterval: m.auth.refreshInterval,
+      provider: kubernetes,
+      dependsOn: [externalSecrets.release],
+    });
+    const statefulSet = manifests.manifests[`statefulset-${chart.statefulSetName}`];
+    statefulSet.dependsOn = [...(statefulSet.dependsOn ?? []), dependable(credentials.externalSecret)];
+    out.set(name, { chart, manifests, externalSecrets, credentials });
+  }
+  return out;
 }
 
 /**
@@ -152,7 +226,7 @@ function installKarpenter(
     amiAlias: pins.amiAlias,
     settings: env.autoscaler.karpenter,
     tags: environmentTags(env),
-    atomQueuesInUse: env.molecule.atomQueues.inUse,
+    atomQueuesInUse: moleculesOf(env).some((e) => e.molecule.atomQueues.inUse),
   });
   const manifests = new ChartManifests(scope, 'karpenter-node-pools', { chart: nodePools, provider: kubernetes, dependsOn: [controller.release] });
   return { controller, nodePools, manifests };

@@ -4,6 +4,7 @@
 // role sees a cluster only through a view access entry, reads Secrets only in
 // the Helm release namespaces, and is planned where the environment says.
 import { parseJsonencode } from '@boomi-eks/testing';
+import { moleculesOf } from '@boomi-eks/config';
 import { ciAccessProps, ciNames } from '../../src/stacks/ci-access-stack';
 import { ciAccess } from '../../src/ci';
 import { CI_PLAN_GROUP, ciPlanRoutes, helmReleaseNamespaces } from '../../src/ci-plan-access';
@@ -61,14 +62,14 @@ describe.each(platform.envs.map((e) => [e.name, e] as const))('the %s cluster an
   });
 
   if (plans) {
-    it('views the cluster, reads Secrets only in the Helm release namespaces, never in the Molecule namespace', () => {
+    it('views the cluster, reads Secrets only in the Helm release namespaces, never in a Molecule namespace', () => {
       expect(entries[0].body).toMatchObject({ principal_arn: `arn:aws:iam::${env.accountId}:role/${names.plan}`, type: 'STANDARD', kubernetes_groups: [CI_PLAN_GROUP] });
       const byPolicy = Object.fromEntries(associations.map((a) => [a.body.policy_arn.split('/').pop(), a.body.access_scope]));
       expect(byPolicy).toEqual({
         AmazonEKSViewPolicy: { type: 'cluster' },
         AmazonEKSSecretReaderPolicy: { type: 'namespace', namespaces: helmReleaseNamespaces(env) },
       });
-      expect(helmReleaseNamespaces(env)).not.toContain(env.molecule.namespace);
+      for (const { molecule } of moleculesOf(env)) expect(helmReleaseNamespaces(env)).not.toContain(molecule.namespace);
       // No admin, edit or cluster-wide secret policy.
       expect(associations.map((a) => a.body.policy_arn).filter((arn: string) => /Admin|Edit/.test(arn))).toEqual([]);
     });

@@ -1,7 +1,8 @@
 // The policy specs read "every stack of every environment". This one proves
 // that the set they iterate over really is that: the shipped environments, the
 // generated one, and nothing unaccounted for.
-import { GENERATED_ENV, GENERATED_KARPENTER_ENV, classify, shippedInputs, synthesizePlatform } from './platform-under-test';
+import { moleculesOf } from '@boomi-eks/config';
+import { GENERATED_ENV, GENERATED_KARPENTER_ENV, GENERATED_MOLECULES_ENV, classify, shippedInputs, synthesizePlatform } from './platform-under-test';
 
 const platform = synthesizePlatform();
 
@@ -13,9 +14,19 @@ describe('what the policy specs iterate over', () => {
     expect(shippedRegions).not.toContain(stage.region);
   });
 
-  it('has every shipped environment file plus the generated ones (stage, and kstage with Karpenter)', () => {
-    expect(platform.envs).toHaveLength(Object.keys(shippedInputs()).length + 2);
+  it('has every shipped environment file plus the generated ones (stage, kstage with Karpenter, teams with two Molecules)', () => {
+    expect(platform.envs).toHaveLength(Object.keys(shippedInputs()).length + 3);
     expect(platform.envs.find((e) => e.name === GENERATED_KARPENTER_ENV)?.autoscaler.kind).toBe('karpenter');
+  });
+
+  it('includes an environment with two Molecules that differ in namespace, atom name, secret and HPA bounds', () => {
+    const teams = platform.envs.find((e) => e.name === GENERATED_MOLECULES_ENV)!;
+    const [a, b] = moleculesOf(teams);
+    expect(moleculesOf(teams)).toHaveLength(2);
+    expect(a.molecule.namespace).not.toBe(b.molecule.namespace);
+    expect(a.molecule.atomName).not.toBe(b.molecule.atomName);
+    expect(a.molecule.auth.secretName).not.toBe(b.molecule.auth.secretName);
+    expect([a.hpa.minReplicas, a.hpa.maxReplicas]).not.toEqual([b.hpa.minReplicas, b.hpa.maxReplicas]);
   });
 
   it('gives every environment its network, cluster and workloads stacks', () => {

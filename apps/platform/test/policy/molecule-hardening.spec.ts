@@ -1,16 +1,16 @@
 // Policy: what a Kubernetes scanner (checkov's CKV_K8S_* family) asks of the
 // Molecule, checked on every environment's synthesized manifests, with the
 // accepted exceptions of docs/production-defaults.md spelled out.
-import { manifestsOf, resourcesNamed, synthesizePlatform } from './platform-under-test';
+import { moleculesIn, resourcesNamed, synthesizePlatform } from './platform-under-test';
 
 const platform = synthesizePlatform();
-const perEnv = platform.envs.map((env) => {
-  const workloads = platform.stacks.find((s) => s.env === env && s.kind === 'workloads')!;
+// Every Molecule of every environment (`teams` has two), each with the objects of its namespace.
+const perMolecule = platform.envs.flatMap((env) => {
   const cluster = platform.stacks.find((s) => s.env === env && s.kind === 'cluster')!;
-  return [env.name, { env, manifests: manifestsOf(workloads.json), cluster }] as const;
+  return moleculesIn(platform, env).map(({ entry, manifests }) => [`${env.name} ${entry.path}`, { env, molecule: entry.molecule, manifests, cluster }] as const);
 });
 
-describe.each(perEnv)('%s', (_name, { env, manifests, cluster }) => {
+describe.each(perMolecule)('%s', (_name, { molecule, manifests, cluster }) => {
   const ss = manifests.find((m) => m.kind === 'StatefulSet')!;
   const pod = ss.spec.template.spec;
   const container = pod.containers[0];
@@ -19,7 +19,7 @@ describe.each(perEnv)('%s', (_name, { env, manifests, cluster }) => {
     expect(pod.automountServiceAccountToken).toBe(false);
     expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
     expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
-    expect(pod.securityContext.runAsUser).toBe(env.molecule.fileSystemUser.uid);
+    expect(pod.securityContext.runAsUser).toBe(molecule.fileSystemUser.uid);
   });
 
   it('drops ALL capabilities, forbids privilege escalation; the writable root filesystem is the one accepted exception', () => {
@@ -37,7 +37,7 @@ describe.each(perEnv)('%s', (_name, { env, manifests, cluster }) => {
 
   it('uses a pinned image (digest or version tag) unless the environment allows a mutable tag', () => {
     const mutable = /:(latest|release|release-rhel)$/.test(container.image);
-    expect({ image: container.image, mutable }).toEqual({ image: container.image, mutable: env.molecule.image.allowMutableTag && mutable });
+    expect({ image: container.image, mutable }).toEqual({ image: container.image, mutable: molecule.image.allowMutableTag && mutable });
     if (!mutable) expect(container.imagePullPolicy).toBe('IfNotPresent');
   });
 
@@ -50,7 +50,7 @@ describe.each(perEnv)('%s', (_name, { env, manifests, cluster }) => {
 
   it('denies all traffic in the Molecule namespace by default, and the vpc-cni add-on enforces NetworkPolicy', () => {
     const deny = manifests.find((m) => m.kind === 'NetworkPolicy' && m.metadata.name === 'default-deny-all');
-    expect(deny).toMatchObject({ metadata: { namespace: env.molecule.namespace }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } });
+    expect(deny).toMatchObject({ metadata: { namespace: molecule.namespace }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } });
     const cni = resourcesNamed(cluster.json, 'aws_eks_addon').find((a) => a.body.addon_name === 'vpc-cni')!;
     expect(cni.body.configuration_values).toBe('${jsonencode({"enableNetworkPolicy" = "true"})}');
   });

@@ -2,7 +2,8 @@
 // so, and node credentials stay on the node (IMDSv2, hop limit 1, so a pod
 // cannot reach the instance role through the metadata service).
 import { cidrsOverlap, parseCidr } from '@boomi-eks/primitives';
-import { blocks, manifestsOf, resourcesNamed, synthesizePlatform } from './platform-under-test';
+import { moleculesOf } from '@boomi-eks/config';
+import { blocks, manifestsOf, moleculesIn, resourcesNamed, synthesizePlatform } from './platform-under-test';
 
 const platform = synthesizePlatform();
 const stacks = platform.stacks.map((s) => [s.id, s] as const);
@@ -65,34 +66,40 @@ describe.each(stacks)('%s', (_id, stack) => {
   });
 });
 
-describe('the Molecule NLB listener (the one ingress an environment may open wider)', () => {
-  const services = platform.envs.map((env) => {
-    const workloads = platform.stacks.find((s) => s.env === env && s.kind === 'workloads')!;
-    const lbs = manifestsOf(workloads.json).filter((m) => m.kind === 'Service' && m.spec?.type === 'LoadBalancer');
-    return { env, lbs };
-  });
+describe('the Molecule NLB listeners (the one ingress an environment may open wider, one per Molecule)', () => {
+  // Every Molecule of every environment (`teams` has two) with the LoadBalancer Services of its namespace.
+  const services = platform.envs.flatMap((env) =>
+    moleculesIn(platform, env).map(({ entry, manifests }) => ({
+      env,
+      at: `${env.name} ${entry.path}`,
+      service: entry.molecule.service,
+      lbs: manifests.filter((m) => m.kind === 'Service' && m.spec?.type === 'LoadBalancer'),
+    })),
+  );
 
-  it('is the only LoadBalancer Service of each environment', () => {
-    for (const { env, lbs } of services) {
-      expect({ env: env.name, services: lbs.map((s) => s.metadata.name) }).toEqual({ env: env.name, services: ['molecule-service'] });
+  it("is the only LoadBalancer Service of each environment, one per Molecule, each in its Molecule's namespace", () => {
+    for (const env of platform.envs) {
+      const workloads = platform.stacks.find((s) => s.env === env && s.kind === 'workloads')!;
+      const all = manifestsOf(workloads.json).filter((m) => m.kind === 'Service' && m.spec?.type === 'LoadBalancer');
+      const expected = moleculesOf(env).map((e) => `${e.molecule.namespace}/molecule-service`);
+      expect({ env: env.name, services: all.map((s) => `${s.metadata.namespace}/${s.metadata.name}`).sort() }).toEqual({ env: env.name, services: expected.sort() });
     }
+    for (const { at, lbs } of services) expect({ at, count: lbs.length }).toEqual({ at, count: 1 });
   });
 
-  it('admits exactly the sourceRanges the environment configured, where it configured some', () => {
-    const configured = services.filter(({ env }) => env.molecule.service.sourceRanges.length > 0);
+  it('admits exactly the sourceRanges each Molecule configured, where it configured some', () => {
+    const configured = services.filter(({ service }) => service.sourceRanges.length > 0);
     expect(configured.length).toBeGreaterThan(0); // the generated environment configures one
-    for (const { env, lbs } of configured) {
-      expect({ env: env.name, ranges: lbs[0].spec.loadBalancerSourceRanges }).toEqual({
-        env: env.name,
-        ranges: env.molecule.service.sourceRanges,
-      });
+    for (const { at, service, lbs } of configured) {
+      expect({ at, ranges: lbs[0].spec.loadBalancerSourceRanges }).toEqual({ at, ranges: service.sourceRanges });
     }
   });
 
   it('with no sourceRanges configured, admits only the VPC, never the internet', () => {
-    const unconfigured = services.filter(({ env }) => env.molecule.service.sourceRanges.length === 0);
+    const unconfigured = services.filter(({ service }) => service.sourceRanges.length === 0);
+    expect(unconfigured.length).toBeGreaterThan(0); // teams' second Molecule: an internal NLB
     const open = unconfigured
-      .map(({ env, lbs }) => {
+      .map(({ env, at, service, lbs }) => {
         const vpc = parseCidr(env.network.vpcCidr)!;
         const ranges: unknown = lbs[0].spec.loadBalancerSourceRanges;
         const outsideVpc = Array.isArray(ranges)
@@ -100,10 +107,10 @@ describe('the Molecule NLB listener (the one ingress an environment may open wid
               const c = parseCidr(String(r));
               return !c || c.prefix < vpc.prefix || !cidrsOverlap(c, vpc);
             })
-          : env.molecule.service.scheme === 'internal'
+          : service.scheme === 'internal'
             ? [] // an internal NLB is reachable from the VPC only anyway
             : ['(no loadBalancerSourceRanges on an internet-facing NLB: the whole internet)'];
-        return { env: env.name, scheme: env.molecule.service.scheme, vpcCidr: env.network.vpcCidr, outsideVpc };
+        return { at, scheme: service.scheme, vpcCidr: env.network.vpcCidr, outsideVpc };
       })
       .filter((r) => r.outsideVpc.length > 0);
     expect(open).toEqual([]);

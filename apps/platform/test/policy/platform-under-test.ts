@@ -1,8 +1,9 @@
 /**
- * The platform the policy tests read: every shipped environment file, plus one
- * generated environment (`stage`, a copy of prod in another region, with
- * installer-token auth, a configured NLB source range and its own tags), so
- * the policies are seen to hold for an environment nobody hand-checked.
+ * The platform the policy tests read: every shipped environment file, plus
+ * generated ones (`stage`, a copy of prod in another region, with
+ * installer-token auth, a configured NLB source range and its own tags;
+ * `kstage`, stage with Karpenter; `teams`, stage with two Molecules), so the
+ * policies are seen to hold for environments nobody hand-checked.
  *
  * Policies iterate over `stacks` (every stack id the synthesis wrote), never
  * over a list of names: an environment file added later is covered as is.
@@ -10,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Testing } from 'cdktf';
-import type { Environment } from '@boomi-eks/config';
+import { moleculesOf, type Environment, type MoleculeEntry } from '@boomi-eks/config';
 import { synthApp, type StackJson } from '@boomi-eks/testing';
 import { buildPlatform, validateAll } from '../../src/platform';
 import { loadEnvironmentFiles } from '../../src/environments/load';
@@ -113,6 +114,48 @@ export function generatedKarpenterInput(shipped: Record<string, Input> = shipped
   };
 }
 
+/** Name of the generated two-Molecule environment (issue 21). */
+export const GENERATED_MOLECULES_ENV = 'teams';
+/** The second Molecule's secret name in `teams`: a name only, like SECRET_NAME_SENTINEL. */
+export const SECOND_SECRET_NAME_SENTINEL = 'boomi/teams/team-b/POLICY-SENTINEL-2c81d4';
+
+/**
+ * `teams`: stage with a second Molecule (`additionalMolecules`) in eu-west-2:
+ * its own namespace, atom name, secret, HPA bounds, resources, internal NLB
+ * and EFS directory owner, so every policy is seen to hold for two Molecules
+ * on one cluster.
+ */
+export function generatedMoleculesInput(shipped: Record<string, Input> = shippedInputs()): Input {
+  const stage = generatedStageInput(shipped);
+  const azs = ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'];
+  const { nodeGroups: _groups, ...rest } = stage;
+  return {
+    ...rest,
+    name: GENERATED_MOLECULES_ENV,
+    region: 'eu-west-2',
+    availabilityZones: azs,
+    tags: { CostCenter: 'integration-teams', Owner: 'policy-tests' },
+    network: { ...rest.network, vpcCidr: '10.140.0.0/16' },
+    molecule: { ...rest.molecule, namespace: 'team-a', atomName: 'team-a-molecule', auth: { kind: 'password', secretName: 'boomi/teams/team-a' } },
+    autoscaler: { ...(rest.autoscaler ?? {}), maxNodesTotal: 300 },
+    additionalMolecules: [
+      {
+        name: 'team-b',
+        namespace: 'team-b',
+        atomName: 'team-b-molecule',
+        platformUrl: 'https://platform.boomi.com',
+        image: { tag: '5.0.2-rhel' },
+        auth: { kind: 'installerToken', secretName: SECOND_SECRET_NAME_SENTINEL },
+        service: { scheme: 'internal' },
+        hpa: { minReplicas: 2, maxReplicas: 6 },
+        replicas: 2,
+        resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '3Gi' } },
+        fileSystemUser: { uid: 1001, gid: 1001 },
+      },
+    ],
+  };
+}
+
 /** The self-hosted runner labels of the generated environment's workloads plans. */
 export const GENERATED_RUNNER_LABELS = ['self-hosted', 'linux', 'boomi-stage-vpc'];
 
@@ -135,6 +178,7 @@ export function synthesizePlatform(inputs?: Record<string, unknown>): Synthesize
     ...shipped,
     [`${GENERATED_ENV}.ts`]: generatedStageInput(shipped),
     [`${GENERATED_KARPENTER_ENV}.ts`]: generatedKarpenterInput(shipped),
+    [`${GENERATED_MOLECULES_ENV}.ts`]: generatedMoleculesInput(shipped),
   };
   const envs = validateAll(all);
   const app = Testing.app();
@@ -206,4 +250,11 @@ export function synthesizedFiles(outdir: string): string[] {
 /** Kubernetes objects of a stack's kubernetes_manifest resources. */
 export function manifestsOf(json: StackJson): Record<string, any>[] {
   return Object.values(json.resource?.kubernetes_manifest ?? {}).map((r) => r.manifest as Record<string, any>);
+}
+
+/** Every Molecule of an environment with its workloads-stack objects (its namespace's manifests). */
+export function moleculesIn(platform: SynthesizedPlatform, env: Environment): { entry: MoleculeEntry; manifests: Record<string, any>[] }[] {
+  const workloads = platform.stacks.find((s) => s.env === env && s.kind === 'workloads')!;
+  const all = manifestsOf(workloads.json);
+  return moleculesOf(env).map((entry) => ({ entry, manifests: all.filter((m) => m.metadata?.namespace === entry.molecule.namespace) }));
 }

@@ -5,10 +5,11 @@
 // secret's name (the ExternalSecret's remoteRef, the role's policy).
 import * as fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { validateEnvironment } from '@boomi-eks/config';
+import { moleculesOf, validateEnvironment } from '@boomi-eks/config';
 import { parseJsonencode } from '@boomi-eks/testing';
 import { MOLECULE_SECRET_KEYS } from '@boomi-eks/molecule';
 import {
+  SECOND_SECRET_NAME_SENTINEL,
   SECRET_NAME_SENTINEL,
   allResources,
   generatedStageInput,
@@ -80,7 +81,8 @@ describe.each(stacks)('%s', (_id, stack) => {
           .some((st: any) => st.Effect === 'Allow' && [st.Action].flat().some((a: string) => /^secretsmanager:(GetSecretValue|BatchGetSecretValue|\*)$|^secretsmanager:Get\*$|^\*$/.test(a)));
       })
       .map((r) => `${r.type}.${r.name}`);
-    const allowed = readers.filter((a) => /^aws_iam_role_policy\.external-secrets_inline-policy_/.test(a) || a === 'aws_iam_policy.workload-boundary');
+    // The first Molecule's operator role (`external-secrets`) and each additional Molecule's (`external-secrets-<name>`).
+    const allowed = readers.filter((a) => /^aws_iam_role_policy\.external-secrets(-[a-z0-9-]+)?_inline-policy_/.test(a) || a === 'aws_iam_policy.workload-boundary');
     expect(readers).toEqual(allowed);
   });
 
@@ -119,33 +121,50 @@ describe.each(stacks)('%s', (_id, stack) => {
   });
 });
 
-describe('the secret name of every environment', () => {
-  it("is read only by the operator: the ExternalSecret's remoteRef keys in the workloads stack, one per key", () => {
+describe('the secret name of every Molecule of every environment', () => {
+  it("is read only by that Molecule's operator: its ExternalSecret's remoteRef keys, in its namespace, one per key", () => {
     for (const env of platform.envs) {
       const workloads = platform.stacks.find((s) => s.env === env && s.kind === 'workloads')!;
       const externalSecrets = manifestsOf(workloads.json).filter((m) => m.kind === 'ExternalSecret');
-      expect(externalSecrets).toHaveLength(1);
-      const keys = externalSecrets[0].spec.data.map((d: any) => d.remoteRef.key);
-      expect({ env: env.name, keys: [...new Set(keys)] }).toEqual({ env: env.name, keys: [env.molecule.auth.secretName] });
+      const molecules = moleculesOf(env);
+      expect({ env: env.name, count: externalSecrets.length }).toEqual({ env: env.name, count: molecules.length });
+      for (const { path, molecule } of molecules) {
+        const mine = externalSecrets.filter((e) => e.metadata.namespace === molecule.namespace);
+        const keys = mine.flatMap((e) => e.spec.data.map((d: any) => d.remoteRef.key));
+        expect({ at: `${env.name} ${path}`, count: mine.length, keys: [...new Set(keys)] }).toEqual({ at: `${env.name} ${path}`, count: 1, keys: [molecule.auth.secretName] });
+      }
     }
   });
 
-  it("scopes the External Secrets role of every environment to that one secret's ARN, GetSecretValue and DescribeSecret only", () => {
+  it("scopes each Molecule's External Secrets role to that one secret's ARN, GetSecretValue and DescribeSecret only, for the operator of its own namespace", () => {
     for (const env of platform.envs) {
       const cluster = platform.stacks.find((s) => s.env === env && s.kind === 'cluster')!;
-      const policies = resourcesNamed(cluster.json, 'aws_iam_role_policy').filter((p) => p.name.startsWith('external-secrets_'));
-      expect(policies).toHaveLength(1);
-      const doc = parseJsonencode(policies[0].body.policy);
-      expect(doc.Statement).toEqual([
-        {
-          Sid: 'ReadTheMoleculeSecret',
-          Effect: 'Allow',
-          Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
-          Resource: `arn:aws:secretsmanager:${env.region}:${env.accountId}:secret:${env.molecule.auth.secretName}-??????`,
-        },
-      ]);
-      const association = resourcesNamed(cluster.json, 'aws_eks_pod_identity_association').find((a) => a.name.startsWith('external-secrets_'))!;
-      expect(association.body).toMatchObject({ namespace: 'external-secrets', service_account: 'external-secrets' });
+      const workloads = platform.stacks.find((s) => s.env === env && s.kind === 'workloads')!;
+      const roles = resourcesNamed(cluster.json, 'aws_iam_role_policy').filter((p) => /^external-secrets(-[a-z0-9-]+)?_/.test(p.name));
+      const molecules = moleculesOf(env);
+      expect({ env: env.name, roles: roles.length }).toEqual({ env: env.name, roles: molecules.length });
+      for (const { path, name, molecule } of molecules) {
+        const id = name === undefined ? 'external-secrets' : `external-secrets-${name}`;
+        const policy = roles.find((p) => p.name.startsWith(`${id}_`))!;
+        const doc = parseJsonencode(policy.body.policy);
+        expect({ at: `${env.name} ${path}`, statements: doc.Statement }).toEqual({
+          at: `${env.name} ${path}`,
+          statements: [
+            {
+              Sid: 'ReadTheMoleculeSecret',
+              Effect: 'Allow',
+              Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+              Resource: `arn:aws:secretsmanager:${env.region}:${env.accountId}:secret:${molecule.auth.secretName}-??????`,
+            },
+          ],
+        });
+        // The role is that of the operator which watches this Molecule's namespace only.
+        const operatorNamespace = name === undefined ? 'external-secrets' : `external-secrets-${name}`;
+        const association = resourcesNamed(cluster.json, 'aws_eks_pod_identity_association').find((a) => a.name.startsWith(`${id}_`))!;
+        expect(association.body).toMatchObject({ namespace: operatorNamespace, service_account: 'external-secrets' });
+        const release = resourcesNamed(workloads.json, 'helm_release').find((r) => r.body.chart === 'external-secrets' && r.body.namespace === operatorNamespace)!;
+        expect(parseYaml(release.body.values[0])).toMatchObject({ scopedNamespace: molecule.namespace, scopedRBAC: true, processClusterStore: false });
+      }
     }
   });
 
@@ -168,6 +187,21 @@ describe('the secret name of every environment', () => {
   it('is the only trace of the secret in any file the synthesis wrote, manifest included', () => {
     const files = synthesizedFiles(platform.outdir).filter((f) => fs.readFileSync(f, 'utf8').includes(SECRET_NAME_SENTINEL));
     expect(files.map((f) => f.slice(platform.outdir.length))).toEqual(['/stacks/stage-cluster/cdk.tf.json', '/stacks/stage-workloads/cdk.tf.json']);
+  });
+});
+
+describe("the second Molecule's secret name (teams)", () => {
+  it("appears only in its operator role's policy and its ExternalSecret's remoteRef keys", () => {
+    const where = platform.stacks.flatMap((s) =>
+      pairsOf(s.json)
+        .filter((p) => typeof p.value === 'string' && p.value.includes(SECOND_SECRET_NAME_SENTINEL))
+        .map((p) => `${s.id}: ${p.where}`),
+    );
+    expect(where.sort()).toEqual([
+      expect.stringMatching(/^teams-cluster: resource\.aws_iam_role_policy\.external-secrets-team-b_inline-policy_[^.]+\.policy$/),
+      expect.stringMatching(/^teams-workloads: resource\.kubernetes_manifest\.molecule-credentials-team-b_external-secret_[^.]+\.manifest\.spec\.data\[0\]\.remoteRef\.key$/),
+      expect.stringMatching(/^teams-workloads: resource\.kubernetes_manifest\.molecule-credentials-team-b_external-secret_[^.]+\.manifest\.spec\.data\[1\]\.remoteRef\.key$/),
+    ]);
   });
 });
 

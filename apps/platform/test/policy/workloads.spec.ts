@@ -3,6 +3,7 @@
 // requests; limits keep one pod from starving a node), and the Molecule's
 // persistent volume outlives its claim.
 import { parse as parseYaml } from 'yaml';
+import { moleculesOf } from '@boomi-eks/config';
 import { manifestsOf, resourcesNamed, synthesizePlatform } from './platform-under-test';
 
 const platform = synthesizePlatform();
@@ -100,18 +101,19 @@ describe.each(stacks)('%s', (_id, stack) => {
 });
 
 describe('every environment', () => {
-  it('runs the Molecule StatefulSet, metrics-server, the cluster-autoscaler and the extras it turns on (so the checks above are not vacuous)', () => {
+  it('runs each Molecule\'s StatefulSet, metrics-server, the cluster-autoscaler and the extras it turns on (so the checks above are not vacuous)', () => {
     for (const env of platform.envs) {
       const workloads = platform.stacks.find((s) => s.env === env && s.kind === 'workloads')!;
       const kinds = manifestsOf(workloads.json).map((o) => o.kind);
       const releases = resourcesNamed(workloads.json, 'helm_release').map((r) => r.body.name).sort();
+      const molecules = moleculesOf(env).length;
       expect({ env: env.name, statefulSets: kinds.filter((k) => k === 'StatefulSet').length, pvs: kinds.filter((k) => k === 'PersistentVolume').length, releases }).toEqual({
         env: env.name,
-        statefulSets: 1,
-        pvs: 1,
+        statefulSets: molecules,
+        pvs: molecules,
         releases: [
           ...(env.autoscaler.enabled ? [env.autoscaler.kind] : []), // cluster-autoscaler or karpenter
-          'external-secrets', // always: it makes boomi-secret
+          ...Array<string>(molecules).fill('external-secrets'), // always, one per Molecule: it makes boomi-secret
           ...(env.monitoring.enabled ? ['kube-prometheus-stack'] : []),
           ...(env.metricsServer.enabled ? ['metrics-server'] : []),
           ...(env.nodeLocalDns.enabled ? ['node-local-dns'] : []),

@@ -34,6 +34,10 @@ export type DerivedFeature = 'containerLogs' | 'durableMonitoring';
  * - `-ebs-csi-controller`: libs/eks `ebs-csi-identity.ts` (with durable monitoring);
  * - `-karpenter`, `-karpenter-node`: libs/autoscaling `karpenter-identity.ts` (kind 'karpenter');
  * - `<name>-vpc-flow-logs`: libs/network `flow-log.ts`.
+ * Each of `additionalMolecules` adds `<cluster.name>-external-secrets-<its name>` (its
+ * External Secrets Operator's role, apps/platform cluster stack): named from two fields, so
+ * not in this table; molecules.ts names it, rules-molecules.ts checks its length and
+ * cross-environment.ts lists it with the derived names.
  * The account's ci-access stack names its roles from a constant prefix
  * (`boomi-molecule-ci-plan`, `-deploy`), and every inline policy name is a
  * constant (`inline`, `deliver-to-cloudwatch`, `terraform-state-and-plan-inputs`,
