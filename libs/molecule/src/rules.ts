@@ -1,0 +1,23 @@
+/**
+ * `@boomi-eks/molecule/rules`: the light entry point (no cdktf, cdk8s or
+ * constructs) with the Molecule chart's defaults and pure validators, for
+ * `@boomi-eks/config` and any tool that checks props without synthesizing.
+ */
+export { MOLECULE_DEFAULTS, MUTABLE_IMAGE_TAGS } from './molecule-defaults';
+export {
+  MOLECULE_LIMITS,
+  validateMoleculeHpa,
+  validateMoleculeProbes,
+  validateMoleculeProps,
+  validateMoleculeResources,
+  validateMoleculeService,
+  type ValidateOptions,
+} from './validate-molecule-props';
+export type {
+  MoleculeChartProps,
+  MoleculeHpa,
+  MoleculeProbes,
+  MoleculeResources,
+  MoleculeService,
+  ResolvedMoleculeProps,
+} from './molecule-props';
