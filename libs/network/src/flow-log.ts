@@ -4,6 +4,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { NETWORK_DEFAULTS } from './network-defaults';
 
 export interface VpcFlowLogProps {
   /** Prefix of the log group and role names. */
@@ -24,7 +25,7 @@ export class VpcFlowLog extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcFlowLogProps) {
     super(scope, id);
-    const retentionDays = props.retentionDays ?? 30;
+    const retentionDays = props.retentionDays ?? NETWORK_DEFAULTS.flowLogRetentionDays;
 
     const logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: `/aws/vpc/${props.name}/flow-logs`,
@@ -58,7 +59,7 @@ export class VpcFlowLog extends Construct {
 
     const flowLog = new FlowLog(this, 'flow-log', {
       vpcId: props.vpcId,
-      trafficType: props.trafficType ?? 'ALL',
+      trafficType: props.trafficType ?? NETWORK_DEFAULTS.flowLogTrafficType,
       logDestinationType: 'cloud-watch-logs',
       logDestination: logGroup.arn,
       iamRoleArn: role.arn,
