@@ -85,7 +85,7 @@ describe('main', () => {
     it('refuses a BOOMI_TODAY that is not a day', () => {
       const { status, stderr } = runApp(envDir(), 'yesterday');
       expect(status).toBe(1);
-      expect(stderr).toContain('BOOMI_TODAY: (yesterday) is not a day: use YYYY-MM-DD');
+      expect(stderr).toContain("BOOMI_TODAY: ('yesterday') is not a day: use YYYY-MM-DD");
     });
   });
 });

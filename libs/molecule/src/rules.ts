@@ -7,17 +7,21 @@ export { MOLECULE_DEFAULTS, MUTABLE_IMAGE_TAGS } from './molecule-defaults';
 export {
   MOLECULE_LIMITS,
   validateMoleculeHpa,
+  validateMoleculeImage,
   validateMoleculeProbes,
   validateMoleculeProps,
   validateMoleculeResources,
+  validateMoleculeSecurity,
   validateMoleculeService,
   type ValidateOptions,
 } from './validate-molecule-props';
 export type {
   MoleculeChartProps,
   MoleculeHpa,
+  MoleculeImage,
   MoleculeProbes,
   MoleculeResources,
+  MoleculeSecurity,
   MoleculeService,
   ResolvedMoleculeProps,
 } from './molecule-props';

@@ -8,7 +8,7 @@
  * `isUnresolved` option, which the chart sets to `Token.isUnresolved`.
  */
 import type { PropsIssue } from '@boomi-eks/primitives';
-import type { MoleculeHpa, MoleculeProbes, MoleculeResources, MoleculeService, ResolvedMoleculeProps } from './molecule-props';
+import type { MoleculeHpa, MoleculeImage, MoleculeProbes, MoleculeSecurity, MoleculeResources, MoleculeService, ResolvedMoleculeProps } from './molecule-props';
 import { parseQuantity } from './quantity';
 
 /** How the validators tell a value known only at apply time (a cdktf token) from a real one. */
@@ -53,6 +53,29 @@ class Issues {
   cidr(path: string, value: string, example: string): void {
     if (this.known(value) && !CIDR.test(value)) this.add(path, value, 'must be a CIDR block', `write it such as '${example}'`);
   }
+}
+
+/** The image's rules (paths `image.*`). */
+export function validateMoleculeImage(image: MoleculeImage & { readonly repository: string; readonly tag: string }, options: ValidateOptions = {}): PropsIssue[] {
+  const v = new Issues(options);
+  if (v.known(image.repository) && image.repository.trim() === '') {
+    v.add('image.repository', image.repository, 'must not be empty', "name the image repository, such as 'boomi/molecule'");
+  }
+  if (v.known(image.tag) && !IMAGE_TAG.test(image.tag)) {
+    v.add('image.tag', image.tag, 'must be a Docker tag (letters, digits, _ . -; at most 128 characters)', "use a tag such as 'release'");
+  }
+  if (image.digest !== undefined && v.known(image.digest) && !DIGEST.test(image.digest)) {
+    v.add('image.digest', image.digest, "must be a content digest: 'sha256:' followed by 64 hex digits", 'read it with docker buildx imagetools inspect <image>');
+  }
+  return v.list;
+}
+
+/** The pod's POSIX identity (paths `security.*`): never root (0). */
+export function validateMoleculeSecurity(security: Required<MoleculeSecurity>, options: ValidateOptions = {}): PropsIssue[] {
+  const v = new Issues(options);
+  v.int('security.runAsUser', security.runAsUser, 1);
+  v.int('security.runAsGroup', security.runAsGroup, 1);
+  return v.list;
 }
 
 /** The HPA's rules (paths `hpa.*`); none when the HPA is disabled. */
@@ -147,17 +170,8 @@ export function validateMoleculeProps(p: ResolvedMoleculeProps, options: Validat
   if (known(p.storageSize) && !((parseQuantity(p.storageSize) ?? 0) > 0)) {
     v.add('storageSize', p.storageSize, 'must be a positive Kubernetes quantity', "write it such as '5Gi'");
   }
-  if (known(p.image.repository) && p.image.repository.trim() === '') {
-    v.add('image.repository', p.image.repository, 'must not be empty', "name the image repository, such as 'boomi/molecule'");
-  }
-  if (known(p.image.tag) && !IMAGE_TAG.test(p.image.tag)) {
-    v.add('image.tag', p.image.tag, 'must be a Docker tag (letters, digits, _ . -; at most 128 characters)', "use a tag such as 'release'");
-  }
-  if (p.image.digest !== undefined && known(p.image.digest) && !DIGEST.test(p.image.digest)) {
-    v.add('image.digest', p.image.digest, "must be a content digest: 'sha256:' followed by 64 hex digits", 'read it with docker buildx imagetools inspect <image>');
-  }
-  v.int('security.runAsUser', p.security.runAsUser, 1);
-  v.int('security.runAsGroup', p.security.runAsGroup, 1);
+  v.list.push(...validateMoleculeImage(p.image, options));
+  v.list.push(...validateMoleculeSecurity(p.security, options));
 
   const np = p.networkPolicy;
   if (np.enabled) {
