@@ -1,11 +1,11 @@
 /**
  * The Molecule chart's defaults, as plain frozen data: the one owner of every
- * default of {@link MoleculeChartProps}. `@boomi-eks/config` builds its schema
+ * default of `MoleculeChartProps`. `@boomi-eks/config` builds its schema
  * defaults from this object (through `@boomi-eks/molecule/rules`), so no
  * default is written twice. No cdktf/cdk8s imports here (lint enforces it).
  */
 import { deepFreeze } from '@boomi-eks/primitives';
-import type { MoleculeChartProps, MoleculeEgressRule, MoleculeIngressRule, ResolvedMoleculeProps } from './molecule-props';
+import type { MoleculeEgressRule, MoleculeIngressRule, ResolvedMoleculeProps } from './molecule-props';
 
 /** Tags that Boomi moves to each new image: pulling them twice may give two images. */
 export const MUTABLE_IMAGE_TAGS: readonly string[] = deepFreeze(['latest', 'release', 'release-rhel']);
