@@ -78,7 +78,7 @@ describe('main', () => {
     it('refuses a minor past the end of extended support, naming the field', () => {
       const { status, stderr } = runApp(envDir(), '2027-12-02');
       expect(status).toBe(1);
-      expect(stderr).toContain('qa.ts: cluster.kubernetesVersion: (1.34) reached the end of EKS extended support on 2027-12-02');
+      expect(stderr).toContain("qa.ts: cluster.kubernetesVersion: ('1.34') reached the end of EKS extended support on 2027-12-02");
       expect(stderr).not.toContain('uat.ts');
     });
 
