@@ -4,7 +4,7 @@
  * Objects are strict: a misspelt key is an error, not a silently ignored value.
  */
 import { z } from 'zod';
-import { cidr, duration, k8sName, memory, resources } from './schema-fields';
+import { cidr, duration, k8sName, libBounds, memory, resources } from './schema-fields';
 import { moleculeProductionFields } from './schema-molecule';
 import { EncryptionSchema } from './schema-encryption';
 import { containerLogsSchema } from './schema-logging';
@@ -13,14 +13,17 @@ import { DEFAULT_KUBERNETES_VERSION } from './catalog';
 import { amiType, releaseVersion, supportType } from './schema-upgrades';
 import { AUTOSCALER_KINDS, KarpenterSchema } from './schema-karpenter';
 import { DEFAULT_HEAP_MIB } from './jvm';
-import { MOLECULE_DEFAULTS } from '@boomi-eks/molecule/rules';
+import { MOLECULE_DEFAULTS, MOLECULE_LIMITS } from '@boomi-eks/molecule/rules';
 import { NETWORK_DEFAULTS } from '@boomi-eks/network/rules';
-import { EFS_DEFAULTS } from '@boomi-eks/efs/rules';
+import { EFS_DEFAULTS, MAX_POSIX_ID } from '@boomi-eks/efs/rules';
 
 // Defaults owned by the libraries that build the resources (their `/rules`
 // entry points); their range and format rules run after parsing (rules-libs.ts).
 const MOLECULE = MOLECULE_DEFAULTS;
 const NETWORK = NETWORK_DEFAULTS;
+const LIMITS = MOLECULE_LIMITS;
+/** The pods run as the file system's owner: the chart refuses root, EFS ids above MAX_POSIX_ID. */
+const OWNER_ID = libBounds({ min: LIMITS.security.runAsUser.min, max: MAX_POSIX_ID });
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
@@ -234,7 +237,7 @@ export const EnvironmentSchema = z.strictObject({
     storageSize: memory.default(MOLECULE.storageSize),
     /** POSIX owner of the Molecule's directory on EFS (the image's boomi user). @default 1000/1000 */
     fileSystemUser: z
-      .strictObject({ uid: z.number().int().default(EFS_DEFAULTS.posixUser.uid), gid: z.number().int().default(EFS_DEFAULTS.posixUser.gid) })
+      .strictObject({ uid: z.number().int().meta(OWNER_ID).default(EFS_DEFAULTS.posixUser.uid), gid: z.number().int().meta(OWNER_ID).default(EFS_DEFAULTS.posixUser.gid) })
       .prefault({}),
     auth: z.strictObject({
       /** password: account + username + password; installerToken: account + token. @default 'password' */
@@ -261,9 +264,9 @@ export const EnvironmentSchema = z.strictObject({
     service: z
       .strictObject({
         /** @default 80 (seed 000) */
-        port: z.number().int().default(MOLECULE.service.port),
+        port: z.number().int().meta(libBounds(LIMITS.service.port)).default(MOLECULE.service.port),
         /** @default 9090 (seed 000) */
-        targetPort: z.number().int().default(MOLECULE.service.targetPort),
+        targetPort: z.number().int().meta(libBounds(LIMITS.service.targetPort)).default(MOLECULE.service.targetPort),
         /** @default 'internet-facing' (seed 000's NLB) */
         scheme: z.enum(['internet-facing', 'internal']).default(MOLECULE.service.scheme),
         /** Client CIDRs allowed to the NLB listener (loadBalancerSourceRanges); required when internet-facing. @default [] */
@@ -275,13 +278,13 @@ export const EnvironmentSchema = z.strictObject({
     probes: z
       .strictObject({
         /** @default 60 (seed 000) */
-        startupFailureThreshold: z.number().int().default(MOLECULE.probes.startupFailureThreshold),
+        startupFailureThreshold: z.number().int().meta(libBounds(LIMITS.probes.startupFailureThreshold)).default(MOLECULE.probes.startupFailureThreshold),
         /** @default 10 (seed 000) */
-        readinessPeriodSeconds: z.number().int().default(MOLECULE.probes.readinessPeriodSeconds),
+        readinessPeriodSeconds: z.number().int().meta(libBounds(LIMITS.probes.readinessPeriodSeconds)).default(MOLECULE.probes.readinessPeriodSeconds),
         /** @default 10 (seed 000) */
-        readinessInitialDelaySeconds: z.number().int().default(MOLECULE.probes.readinessInitialDelaySeconds),
+        readinessInitialDelaySeconds: z.number().int().meta(libBounds(LIMITS.probes.readinessInitialDelaySeconds)).default(MOLECULE.probes.readinessInitialDelaySeconds),
         /** @default 60 (seed 000) */
-        livenessPeriodSeconds: z.number().int().default(MOLECULE.probes.livenessPeriodSeconds),
+        livenessPeriodSeconds: z.number().int().meta(libBounds(LIMITS.probes.livenessPeriodSeconds)).default(MOLECULE.probes.livenessPeriodSeconds),
       })
       .prefault({}),
     /**
@@ -313,19 +316,19 @@ export const EnvironmentSchema = z.strictObject({
       /** @default true */
       enabled: z.boolean().default(MOLECULE.hpa.enabled),
       /** @default 3 (seed 000) */
-      minReplicas: z.number().int().default(MOLECULE.hpa.minReplicas),
+      minReplicas: z.number().int().meta(libBounds(LIMITS.hpa.minReplicas)).default(MOLECULE.hpa.minReplicas),
       /** @default 20 (seed 000) */
-      maxReplicas: z.number().int().default(MOLECULE.hpa.maxReplicas),
+      maxReplicas: z.number().int().meta(libBounds(LIMITS.hpa.maxReplicas)).default(MOLECULE.hpa.maxReplicas),
       /** At least 1 (the chart's rule); at most 100 here (this platform's policy: a target above the request is refused). @default 50 (seed 000) */
-      cpuUtilization: z.number().int().max(100).default(MOLECULE.hpa.cpuUtilization),
+      cpuUtilization: z.number().int().max(100).meta(libBounds(LIMITS.hpa.cpuUtilization)).default(MOLECULE.hpa.cpuUtilization),
       /** At least 1 (the chart's rule); at most 100 here (this platform's policy). @default 50 (seed 000) */
-      memoryUtilization: z.number().int().max(100).default(MOLECULE.hpa.memoryUtilization),
+      memoryUtilization: z.number().int().max(100).meta(libBounds(LIMITS.hpa.memoryUtilization)).default(MOLECULE.hpa.memoryUtilization),
       scaleDown: z
         .strictObject({
           /** Set false to never remove Molecule nodes (needed with Atom Queues). @default true */
           enabled: z.boolean().default(MOLECULE.hpa.scaleDownEnabled),
           /** 0 to 3600 (the chart's rule). @default 60 (seed 000) */
-          stabilizationWindowSeconds: z.number().int().default(MOLECULE.hpa.scaleDownStabilizationSeconds),
+          stabilizationWindowSeconds: z.number().int().meta(libBounds(LIMITS.hpa.scaleDownStabilizationSeconds)).default(MOLECULE.hpa.scaleDownStabilizationSeconds),
         })
         .prefault({}),
     })

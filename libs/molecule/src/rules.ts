@@ -6,6 +6,7 @@
 export { MOLECULE_DEFAULTS, MUTABLE_IMAGE_TAGS } from './molecule-defaults';
 export {
   MOLECULE_LIMITS,
+  type IntegerBounds,
   validateMoleculeHpa,
   validateMoleculeImage,
   validateMoleculeProbes,

@@ -7,7 +7,7 @@
  * enforces it): values that are cdktf tokens are skipped through the
  * `isUnresolved` option, which the chart sets to `Token.isUnresolved`.
  */
-import type { PropsIssue } from '@boomi-eks/primitives';
+import { deepFreeze, type PropsIssue } from '@boomi-eks/primitives';
 import type { MoleculeHpa, MoleculeImage, MoleculeProbes, MoleculeSecurity, MoleculeResources, MoleculeService, ResolvedMoleculeProps } from './molecule-props';
 import { parseQuantity } from './quantity';
 
@@ -17,11 +17,38 @@ export interface ValidateOptions {
   readonly isUnresolved?: (value: unknown) => boolean;
 }
 
-/** Bounds of the numeric props (inclusive). */
-export const MOLECULE_LIMITS = {
-  port: { min: 1, max: 65535 },
-  hpaScaleDownStabilizationSeconds: { min: 0, max: 3600 },
-} as const;
+/** An inclusive range of whole numbers (no `max`: no upper bound). */
+export interface IntegerBounds {
+  readonly min: number;
+  readonly max?: number;
+}
+
+const PORT: IntegerBounds = { min: 1, max: 65535 };
+
+/**
+ * Bounds of the numeric props (inclusive), as data: the validators check them,
+ * and `@boomi-eks/config` shows them in its field reference.
+ */
+export const MOLECULE_LIMITS = deepFreeze({
+  replicas: { min: 0 },
+  terminationGracePeriodSeconds: { min: 0 },
+  security: { runAsUser: { min: 1 }, runAsGroup: { min: 1 } },
+  service: { port: PORT, targetPort: PORT },
+  probes: {
+    startupFailureThreshold: { min: 1 },
+    readinessPeriodSeconds: { min: 1 },
+    readinessInitialDelaySeconds: { min: 0 },
+    livenessPeriodSeconds: { min: 1 },
+  },
+  hpa: {
+    minReplicas: { min: 1 },
+    maxReplicas: { min: 1 },
+    cpuUtilization: { min: 1 },
+    memoryUtilization: { min: 1 },
+    scaleDownStabilizationSeconds: { min: 0, max: 3600 },
+  },
+  port: PORT,
+} satisfies Record<string, IntegerBounds | Record<string, IntegerBounds>>);
 
 const FS_ID = /^fs-[0-9a-f]{8,17}$/;
 const FSAP_ID = /^fsap-[0-9a-f]{8,17}$/;
@@ -45,7 +72,7 @@ class Issues {
     this.list.push({ path, value, message, fix });
   }
   /** An integer in [min, max] (no max: at least min). */
-  int(path: string, value: number, min: number, max?: number): void {
+  int(path: string, value: number, { min, max }: IntegerBounds): void {
     if (!this.known(value) || (Number.isInteger(value) && value >= min && (max === undefined || value <= max))) return;
     if (max === undefined) this.add(path, value, `must be an integer ≥ ${min}`, `use a whole number of at least ${min}`);
     else this.add(path, value, `must be an integer in ${min}..${max}`, `use a whole number from ${min} to ${max}`);
@@ -73,8 +100,8 @@ export function validateMoleculeImage(image: MoleculeImage & { readonly reposito
 /** The pod's POSIX identity (paths `security.*`): never root (0). */
 export function validateMoleculeSecurity(security: Required<MoleculeSecurity>, options: ValidateOptions = {}): PropsIssue[] {
   const v = new Issues(options);
-  v.int('security.runAsUser', security.runAsUser, 1);
-  v.int('security.runAsGroup', security.runAsGroup, 1);
+  v.int('security.runAsUser', security.runAsUser, MOLECULE_LIMITS.security.runAsUser);
+  v.int('security.runAsGroup', security.runAsGroup, MOLECULE_LIMITS.security.runAsGroup);
   return v.list;
 }
 
@@ -83,35 +110,33 @@ export function validateMoleculeHpa(hpa: Required<MoleculeHpa>, options: Validat
   const v = new Issues(options);
   if (!hpa.enabled) return v.list;
   const before = v.list.length;
-  v.int('hpa.minReplicas', hpa.minReplicas, 1);
-  v.int('hpa.maxReplicas', hpa.maxReplicas, 1);
+  const L = MOLECULE_LIMITS.hpa;
+  v.int('hpa.minReplicas', hpa.minReplicas, L.minReplicas);
+  v.int('hpa.maxReplicas', hpa.maxReplicas, L.maxReplicas);
   // Compared only when both are valid counts: a bad bound is reported once, by its own check.
   if (v.list.length === before && v.known(hpa.minReplicas) && v.known(hpa.maxReplicas) && hpa.minReplicas > hpa.maxReplicas) {
     v.add('hpa.minReplicas', hpa.minReplicas, `is greater than hpa.maxReplicas (${hpa.maxReplicas})`, 'lower minReplicas or raise maxReplicas');
   }
-  v.int('hpa.cpuUtilization', hpa.cpuUtilization, 1);
-  v.int('hpa.memoryUtilization', hpa.memoryUtilization, 1);
-  const window = MOLECULE_LIMITS.hpaScaleDownStabilizationSeconds;
-  v.int('hpa.scaleDownStabilizationSeconds', hpa.scaleDownStabilizationSeconds, window.min, window.max);
+  v.int('hpa.cpuUtilization', hpa.cpuUtilization, L.cpuUtilization);
+  v.int('hpa.memoryUtilization', hpa.memoryUtilization, L.memoryUtilization);
+  v.int('hpa.scaleDownStabilizationSeconds', hpa.scaleDownStabilizationSeconds, L.scaleDownStabilizationSeconds);
   return v.list;
 }
 
 /** The probes' rules (paths `probes.*`). */
 export function validateMoleculeProbes(probes: Required<MoleculeProbes>, options: ValidateOptions = {}): PropsIssue[] {
   const v = new Issues(options);
-  v.int('probes.startupFailureThreshold', probes.startupFailureThreshold, 1);
-  v.int('probes.readinessPeriodSeconds', probes.readinessPeriodSeconds, 1);
-  v.int('probes.readinessInitialDelaySeconds', probes.readinessInitialDelaySeconds, 0);
-  v.int('probes.livenessPeriodSeconds', probes.livenessPeriodSeconds, 1);
+  for (const key of ['startupFailureThreshold', 'readinessPeriodSeconds', 'readinessInitialDelaySeconds', 'livenessPeriodSeconds'] as const) {
+    v.int(`probes.${key}`, probes[key], MOLECULE_LIMITS.probes[key]);
+  }
   return v.list;
 }
 
 /** The Service's rules (paths `service.*`). */
 export function validateMoleculeService(service: Required<MoleculeService>, options: ValidateOptions = {}): PropsIssue[] {
   const v = new Issues(options);
-  const { min, max } = MOLECULE_LIMITS.port;
-  v.int('service.port', service.port, min, max);
-  v.int('service.targetPort', service.targetPort, min, max);
+  v.int('service.port', service.port, MOLECULE_LIMITS.service.port);
+  v.int('service.targetPort', service.targetPort, MOLECULE_LIMITS.service.targetPort);
   service.sourceRanges.forEach((cidr, i) => v.cidr(`service.sourceRanges[${i}]`, cidr, '203.0.113.0/24'));
   return v.list;
 }
@@ -182,22 +207,22 @@ export function validateMoleculeProps(p: ResolvedMoleculeProps, options: Validat
       if (r.ports.length === 0) {
         v.add(`networkPolicy.extraEgress[${i}].ports`, r.ports, 'must list at least one port', 'list the ports to allow: an empty list would allow every port');
       }
-      r.ports.forEach((port, j) => v.int(`networkPolicy.extraEgress[${i}].ports[${j}].port`, port.port, 1, 65535));
+      r.ports.forEach((port, j) => v.int(`networkPolicy.extraEgress[${i}].ports[${j}].port`, port.port, MOLECULE_LIMITS.port));
     });
     np.extraIngress.forEach((r, i) => {
       if (!r.namespace && !r.cidr) {
         v.add(`networkPolicy.extraIngress[${i}]`, r, 'must name a namespace or a cidr', 'add one: a rule without a source admits everyone');
       }
       if (r.cidr !== undefined) v.cidr(`networkPolicy.extraIngress[${i}].cidr`, r.cidr, '10.100.0.0/16');
-      v.int(`networkPolicy.extraIngress[${i}].port`, r.port, 1, 65535);
+      v.int(`networkPolicy.extraIngress[${i}].port`, r.port, MOLECULE_LIMITS.port);
     });
   }
   if (known(p.atomName) && p.atomName.trim() === '') v.add('atomName', p.atomName, 'must not be empty', "name the Atom, such as 'boomi-molecule-eks'");
   if (known(p.platformUrl) && !/^https?:\/\/\S+$/.test(p.platformUrl)) {
     v.add('platformUrl', p.platformUrl, 'must be an http(s) URL', "use your platform's, such as 'https://platform.boomi.com'");
   }
-  v.int('replicas', p.replicas, 0);
-  v.int('terminationGracePeriodSeconds', p.terminationGracePeriodSeconds, 0);
+  v.int('replicas', p.replicas, MOLECULE_LIMITS.replicas);
+  v.int('terminationGracePeriodSeconds', p.terminationGracePeriodSeconds, MOLECULE_LIMITS.terminationGracePeriodSeconds);
 
   v.list.push(
     ...validateMoleculeResources(p.resources, options),
