@@ -2,7 +2,7 @@
 // by validateEnvironment at the environment's path, with the lib's own
 // message and fix (nothing restated here but the inputs).
 import type { PropsIssue } from '@boomi-eks/primitives';
-import { MOLECULE_DEFAULTS, validateMoleculeHpa, validateMoleculeImage, validateMoleculeProbes, validateMoleculeResources, validateMoleculeSecurity, validateMoleculeService } from '@boomi-eks/molecule/rules';
+import { MOLECULE_DEFAULTS, validateMoleculeExternalSecret, validateMoleculeHpa, validateMoleculeImage, validateMoleculeProbes, validateMoleculeResources, validateMoleculeSecurity, validateMoleculeService } from '@boomi-eks/molecule/rules';
 import { validateVpcCidr } from '@boomi-eks/network/rules';
 import { validatePosixUser } from '@boomi-eks/efs/rules';
 import { validateEnvironment } from './environment';
@@ -92,6 +92,14 @@ describe('rules owned by the Molecule chart, refused by config under its paths',
     const lib = validateMoleculeImage({ ...MOLECULE_DEFAULTS.image, [field]: value });
     const overrides = { molecule: { image: { tag: '5.0.1', [field]: value } } } as Overrides;
     expectSameIssue(both(lib, overrides), `molecule.image.${field}`);
+  });
+
+  it.each([
+    ['secretName', 'remoteSecretName', 'boomi molecule!'],
+    ['refreshInterval', 'refreshInterval', 'hourly'],
+  ] as const)('molecule.auth.%s (the ExternalSecret’s %s) %j', (field, libField, value) => {
+    const lib = validateMoleculeExternalSecret({ remoteSecretName: 'boomi/dev/molecule', [libField]: value });
+    expectSameIssue(both(lib, { molecule: { auth: { secretName: 'boomi/dev/molecule', [field]: value } } } as Overrides), `molecule.auth.${field}`);
   });
 
   it('root (uid 0) as the file system user, which the pods run as', () => {

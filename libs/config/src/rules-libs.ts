@@ -10,6 +10,7 @@ import { underPath, type PropsIssue } from '@boomi-eks/primitives';
 import { validateVpcCidr } from '@boomi-eks/network/rules';
 import { validatePosixUser } from '@boomi-eks/efs/rules';
 import {
+  validateMoleculeExternalSecret,
   validateMoleculeHpa,
   validateMoleculeImage,
   validateMoleculeProbes,
@@ -44,7 +45,7 @@ function hpaRules(env: Environment): PropsIssue[] {
   return renamePaths(issues, { 'hpa.scaleDownStabilizationSeconds': 'hpa.scaleDown.stabilizationWindowSeconds' });
 }
 
-/** `molecule.*`: the Molecule chart's image, probe, Service and resource rules, and the EFS owner's. */
+/** `molecule.*`: the Molecule chart's image, probe, Service and resource rules, its ExternalSecret's, and the EFS owner's. */
 function moleculeRules(env: Environment): PropsIssue[] {
   const m = env.molecule;
   const r = m.resources;
@@ -63,8 +64,14 @@ function moleculeRules(env: Environment): PropsIssue[] {
     'security.runAsUser': 'uid',
     'security.runAsGroup': 'gid',
   });
+  // The credentials' secret: the names the ExternalSecret copies from Secrets Manager.
+  const auth = renamePaths(validateMoleculeExternalSecret({ remoteSecretName: m.auth.secretName, refreshInterval: m.auth.refreshInterval }), {
+    remoteSecretName: 'auth.secretName',
+    refreshInterval: 'auth.refreshInterval',
+  });
   return underPath('molecule', [
     ...validateMoleculeImage(m.image),
+    ...auth,
     ...validateMoleculeProbes(m.probes),
     ...validateMoleculeService({ port: m.service.port, targetPort: m.service.targetPort, scheme: m.service.scheme, sourceRanges: m.service.sourceRanges }),
     ...resources,

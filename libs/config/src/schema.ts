@@ -13,7 +13,7 @@ import { DEFAULT_KUBERNETES_VERSION } from './catalog';
 import { amiType, releaseVersion, supportType } from './schema-upgrades';
 import { AUTOSCALER_KINDS, KarpenterSchema } from './schema-karpenter';
 import { DEFAULT_HEAP_MIB } from './jvm';
-import { MOLECULE_DEFAULTS, MOLECULE_LIMITS } from '@boomi-eks/molecule/rules';
+import { MOLECULE_DEFAULTS, MOLECULE_EXTERNAL_SECRET_DEFAULTS, MOLECULE_LIMITS } from '@boomi-eks/molecule/rules';
 import { NETWORK_DEFAULTS } from '@boomi-eks/network/rules';
 import { EFS_DEFAULTS, MAX_POSIX_ID } from '@boomi-eks/efs/rules';
 
@@ -242,16 +242,14 @@ export const EnvironmentSchema = z.strictObject({
     auth: z.strictObject({
       /** password: account + username + password; installerToken: account + token. @default 'password' */
       kind: z.enum(['password', 'installerToken']).default(MOLECULE.authKind),
-      /** AWS Secrets Manager secret (name) holding the credentials as JSON. Required. */
-      secretName: z
-        .string()
-        .regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, { message: 'must be a Secrets Manager secret name' }),
+      /** AWS Secrets Manager secret (name) holding the credentials as JSON. Required. Its format is the Molecule lib's rule (rules-libs.ts). */
+      secretName: z.string(),
       /**
        * How often the External Secrets Operator re-reads the secret and
        * updates `boomi-secret`; running pods keep the values they started
        * with (docs/ci-and-secrets.md, "Rotation"). @default '1h'
        */
-      refreshInterval: duration.default('1h'),
+      refreshInterval: z.string().default(MOLECULE_EXTERNAL_SECRET_DEFAULTS.refreshInterval),
     }),
     atomQueues: z
       .strictObject({

@@ -7,4 +7,5 @@ export * from './molecule-network-policy';
 export * from './molecule-props';
 export * from './molecule-defaults';
 export * from './validate-molecule-props';
+export * from './validate-external-secret';
 export * from './external-secret';

@@ -57,3 +57,11 @@ export const MOLECULE_DEFAULTS = deepFreeze({
   podDisruptionBudget: { enabled: true, maxUnavailable: 1 as number | string },
 } as const satisfies Omit<ResolvedMoleculeProps, 'fileSystemId' | 'accessPointId'>);
 
+/** Defaults of `moleculeExternalSecretObjects` (the SecretStore and ExternalSecret of the Molecule's credentials). */
+export const MOLECULE_EXTERNAL_SECRET_DEFAULTS = deepFreeze({
+  /** The chart's: the Secret the operator writes is the one the pods read. */
+  authKind: MOLECULE_DEFAULTS.authKind,
+  secretName: MOLECULE_DEFAULTS.secretName,
+  storeName: 'aws-secrets-manager',
+  refreshInterval: '1h',
+} as const);

@@ -3,7 +3,8 @@
  * constructs) with the Molecule chart's defaults and pure validators, for
  * `@boomi-eks/config` and any tool that checks props without synthesizing.
  */
-export { MOLECULE_DEFAULTS, MUTABLE_IMAGE_TAGS } from './molecule-defaults';
+export { MOLECULE_DEFAULTS, MOLECULE_EXTERNAL_SECRET_DEFAULTS, MUTABLE_IMAGE_TAGS } from './molecule-defaults';
+export { validateMoleculeExternalSecret, type ExternalSecretRulesInput } from './validate-external-secret';
 export {
   MOLECULE_LIMITS,
   type IntegerBounds,
