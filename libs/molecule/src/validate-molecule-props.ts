@@ -170,7 +170,7 @@ export function validateMoleculeResources(resources: Required<MoleculeResources>
  */
 export function validateMoleculeProps(p: ResolvedMoleculeProps, options: ValidateOptions = {}): PropsIssue[] {
   const v = new Issues(options);
-  const { known } = { known: (x: unknown) => v.known(x) };
+  const known = (x: unknown): boolean => v.known(x);
 
   if (known(p.fileSystemId) && !FS_ID.test(p.fileSystemId)) {
     v.add('fileSystemId', p.fileSystemId, 'must be an EFS file system id like fs-0123456789abcdef0', 'pass the file system id, not its ARN or DNS name');
