@@ -24,7 +24,7 @@ export class EnvironmentFileError extends ConfigError {
     readonly hint: string,
     readonly location?: SourceLocation,
   ) {
-    super(path.basename(file), [{ path: path.basename(file), message: problem }]);
+    super(path.basename(file), [{ path: path.basename(file), value: displayPath(file), message: problem, fix: hint }]);
     this.name = 'EnvironmentFileError';
     const shown = displayPath(file);
     const where = location ? `${shown}:${location.line}:${location.column}` : shown;

@@ -78,14 +78,14 @@ describe('main', () => {
     it('refuses a minor past the end of extended support, naming the field', () => {
       const { status, stderr } = runApp(envDir(), '2027-12-02');
       expect(status).toBe(1);
-      expect(stderr).toContain('qa.ts: cluster.kubernetesVersion: (1.34) reached the end of EKS extended support on 2027-12-02');
+      expect(stderr).toContain("qa.ts: cluster.kubernetesVersion: ('1.34') reached the end of EKS extended support on 2027-12-02");
       expect(stderr).not.toContain('uat.ts');
     });
 
     it('refuses a BOOMI_TODAY that is not a day', () => {
       const { status, stderr } = runApp(envDir(), 'yesterday');
       expect(status).toBe(1);
-      expect(stderr).toContain('BOOMI_TODAY: (yesterday) is not a day: use YYYY-MM-DD');
+      expect(stderr).toContain("BOOMI_TODAY: ('yesterday') is not a day: use YYYY-MM-DD");
     });
   });
 });

@@ -21,7 +21,7 @@ function main(): void {
   // The day the Kubernetes lifecycle is judged against: now, or BOOMI_TODAY=YYYY-MM-DD (reviews, tests).
   const todayText = process.env.BOOMI_TODAY;
   const today = todayText ? new Date(`${todayText}T00:00:00Z`) : new Date();
-  if (Number.isNaN(today.getTime())) throw new ConfigError('BOOMI_TODAY', [{ path: 'BOOMI_TODAY', message: `(${todayText}) is not a day: use YYYY-MM-DD` }]);
+  if (Number.isNaN(today.getTime())) throw new ConfigError('BOOMI_TODAY', [{ path: 'BOOMI_TODAY', value: todayText, message: 'is not a day', fix: 'use YYYY-MM-DD' }]);
   const environments = validateAll(loadEnvironmentFiles(dir), { today });
   // One line per environment near or past the end of EKS standard support (a warning, not an error).
   for (const env of environments) {

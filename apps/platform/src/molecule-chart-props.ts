@@ -1,8 +1,8 @@
 import { EKS_CAPACITY_TYPE_LABEL, KUBERNETES_TAINT_EFFECT, SPOT_TAINT, asFirstMolecule, type Environment, type MoleculeEntry } from '@boomi-eks/config';
-import type { MoleculeChartProps, MoleculeToleration } from '@boomi-eks/molecule';
+import { MOLECULE_DEFAULTS, type MoleculeChartProps, type MoleculeToleration } from '@boomi-eks/molecule';
 
 /** Name of the Kubernetes Secret the Molecule reads its credentials from (seed 000). */
-export const MOLECULE_SECRET_NAME = 'boomi-secret';
+export const MOLECULE_SECRET_NAME = MOLECULE_DEFAULTS.secretName;
 
 /**
  * Where the Molecule may run (seed 004). `on-demand`: a nodeSelector on the

@@ -122,6 +122,6 @@ describe('validateAll', () => {
 
   it('refuses environments that name different state buckets', () => {
     const two = validateAll({ 'a.ts': file({ name: 'aa' }), 'b.ts': file({ name: 'bb', state: { bucket: 'other-bucket' } }) });
-    expect(() => buildPlatform(Testing.app(), two)).toThrow(/state\.bucket: environments name 2 state buckets/);
+    expect(() => buildPlatform(Testing.app(), two)).toThrow(/state\.bucket: \(\[.+\]\) environments name 2 state buckets: the state stack manages one per account/);
   });
 });

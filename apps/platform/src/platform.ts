@@ -43,12 +43,12 @@ export function validateAll(inputs: Readonly<Record<string, unknown>>, options: 
     }
   }
   if (problems.length > 0) {
-    const all = problems.flatMap((p) => p.issues.map((i) => ({ path: `${p.file}: ${i.path}`, message: i.message })));
+    const all = problems.flatMap((p) => p.issues.map((i) => ({ ...i, path: `${p.file}: ${i.path}` })));
     throw new ConfigError(problems.map((p) => p.file).join(', '), all);
   }
   const names = envs.map((e) => e.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup) throw new ConfigError(dup, [{ path: 'name', message: `('${dup}') is used by two environment files: names must be unique` }]);
+  if (dup) throw new ConfigError(dup, [{ path: 'name', value: dup, message: 'is used by two environment files', fix: 'names must be unique' }]);
   return envs;
 }
 
@@ -58,7 +58,9 @@ export function buildPlatform(scope: Construct, envs: readonly Environment[], ci
     throw new ConfigError('state', [
       {
         path: 'state.bucket',
-        message: `environments name ${buckets.size} state buckets (${[...buckets.keys()].join(', ')}): the state stack manages one per account; use one bucket`,
+        value: [...buckets.keys()],
+        message: `environments name ${buckets.size} state buckets`,
+        fix: 'the state stack manages one per account; use one bucket',
       },
     ]);
   }
@@ -67,7 +69,9 @@ export function buildPlatform(scope: Construct, envs: readonly Environment[], ci
     throw new ConfigError('state', [
       {
         path: 'state.region',
-        message: `environments put the state bucket in ${regions.size} regions (${[...regions].join(', ')}): the bucket has one; set state.region to it in every environment file`,
+        value: [...regions],
+        message: `environments put the state bucket in ${regions.size} regions`,
+        fix: 'the bucket has one; set state.region to it in every environment file',
       },
     ]);
   }

@@ -4,12 +4,12 @@
  * in cluster-autoscaler's defaults either way); with Karpenter the node groups
  * only host the controller and the system add-ons, so they have a fixed size.
  */
-import type { ConfigIssue } from './errors';
+import type { RuleIssue } from './errors';
 import type { Environment } from './environment';
 import { CLUSTER_AUTOSCALER_ONLY_FIELDS } from './schema-karpenter';
 
 /** cluster-autoscaler fields with kind 'karpenter', `autoscaler.karpenter` with kind 'cluster-autoscaler'. */
-export function checkAutoscalerKindInput(input: unknown): ConfigIssue[] {
+export function checkAutoscalerKindInput(input: unknown): RuleIssue[] {
   const autoscaler = (input as { autoscaler?: unknown } | null | undefined)?.autoscaler;
   if (typeof autoscaler !== 'object' || autoscaler === null) return [];
   const a = autoscaler as Record<string, unknown>;
@@ -38,10 +38,10 @@ export function checkAutoscalerKindInput(input: unknown): ConfigIssue[] {
  * must not run on capacity it manages): ON_DEMAND and of fixed size, so
  * nothing else resizes them.
  */
-export function checkKarpenterNodeGroups(env: Environment): ConfigIssue[] {
+export function checkKarpenterNodeGroups(env: Environment): RuleIssue[] {
   // With the autoscaler off, nothing scales any group: the node groups' own bounds apply as they are.
   if (!env.autoscaler.enabled || env.autoscaler.kind !== 'karpenter') return [];
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const reported = new Set<string>();
   for (const g of env.nodeGroups) {
     const at = g.configPath;
@@ -72,7 +72,7 @@ const KARPENTER_OWNED_TAG = (key: string) =>
   ['karpenter.sh/nodepool', 'karpenter.sh/nodeclaim', 'karpenter.k8s.aws/ec2nodeclass'].includes(key);
 
 /** With Karpenter, the environment's tags go on its EC2NodeClass: no key Karpenter owns. */
-export function checkKarpenterTags(env: Environment): ConfigIssue[] {
+export function checkKarpenterTags(env: Environment): RuleIssue[] {
   if (!env.autoscaler.enabled || env.autoscaler.kind !== 'karpenter') return [];
   return Object.keys(env.tags)
     .filter(KARPENTER_OWNED_TAG)

@@ -1,11 +1,10 @@
 import { validateEnvironment } from './environment';
-import type { ConfigIssue } from './errors';
 import { CLUSTER_AUTOSCALER_ONLY_FIELDS } from './schema-karpenter';
-import { BASE_INPUT as BASE, deepMerge, type Overrides } from '../test/valid-input';
+import { BASE_INPUT as BASE, deepMerge, type Overrides, printed } from '../test/valid-input';
 
-function validate(overrides: Overrides): readonly ConfigIssue[] {
+function validate(overrides: Overrides): readonly { path: string; message: string }[] {
   const result = validateEnvironment(deepMerge(BASE, overrides));
-  return result.ok ? [] : result.issues;
+  return result.ok ? [] : printed(result.issues);
 }
 /** A karpenter environment: fixed-size ON_DEMAND system groups (1 per AZ). */
 const KARPENTER: Overrides = { autoscaler: { kind: 'karpenter' }, nodeGroupDefaults: { minSize: 1, maxSize: 1, desiredSize: 1 } };

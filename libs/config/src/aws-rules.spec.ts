@@ -1,5 +1,4 @@
 import { validateEnvironment, type ValidationResult } from './environment';
-import type { ConfigIssue } from './errors';
 import {
   AWS_REGIONS,
   DERIVED_IAM_ROLES,
@@ -10,9 +9,9 @@ import {
   s3BucketNameProblems,
   tagProblems,
 } from './aws-facts';
-import { validInput, type Overrides } from '../test/valid-input';
+import { validInput, type Overrides, printed } from '../test/valid-input';
 
-const issuesOf = (r: ValidationResult): readonly ConfigIssue[] => (r.ok ? [] : r.issues);
+const issuesOf = (r: ValidationResult): readonly { path: string; message: string }[] => (r.ok ? [] : printed(r.issues));
 const validate = (o: Overrides) => issuesOf(validateEnvironment(validInput(o)));
 
 describe('AWS facts', () => {

@@ -3,7 +3,7 @@
  * bucket's name, IAM name limits of every derived role name, tags, EKS quotas,
  * and wide-open CIDRs. Each names the field, the value and what is valid.
  */
-import type { ConfigIssue } from './errors';
+import type { RuleIssue } from './errors';
 import type { Environment } from './environment-types';
 import { parseCidr } from '@boomi-eks/primitives';
 import {
@@ -22,8 +22,8 @@ import {
   tagProblems,
 } from './aws-facts';
 
-type Rule = (env: Environment) => ConfigIssue[];
-const issue = (path: string, message: string): ConfigIssue => ({ path, message });
+type Rule = (env: Environment) => RuleIssue[];
+const issue = (path: string, message: string): RuleIssue => ({ path, message });
 
 /** Closest known region by edit distance, for "did you mean". */
 function closestRegion(text: string): string {
@@ -38,12 +38,12 @@ function closestRegion(text: string): string {
   return [...AWS_REGIONS].sort((a, b) => dist(text, a) - dist(text, b))[0];
 }
 
-const unknownRegion = (path: string, value: string): ConfigIssue =>
+const unknownRegion = (path: string, value: string): RuleIssue =>
   issue(path, `('${value}') is not an AWS region: did you mean ${closestRegion(value)}? Known regions: ${AWS_REGIONS.join(', ')} (libs/config/src/aws-facts/regions.ts)`);
 
 /** The region and state.region exist; every AZ is one of the region's; none is an AZ EKS refuses. */
 export const regionsAndZones: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const known = Object.hasOwn(REGION_AZ_LETTERS, env.region);
   if (!known) out.push(unknownRegion('region', env.region));
   // state.region defaults to region: an unknown region is reported once, at the field that holds it.
@@ -78,7 +78,7 @@ export const stateBucketName: Rule = (env) =>
 
 /** Every IAM role name built from a field fits IAM's 64 characters. */
 export const derivedIamNames: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const values = { 'cluster.name': env.cluster.name, name: env.name } as const;
   for (const from of ['cluster.name', 'name'] as const) {
     const base = values[from];
@@ -98,7 +98,7 @@ export const derivedIamNames: Rule = (env) => {
 
 /** Tag keys and values against AWS's tag rules; the platform's own keys are not the file's to set. */
 export const tags: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const keys = Object.keys(env.tags);
   for (const key of keys) {
     const at = `tags.${key}`;
@@ -119,7 +119,7 @@ export const tags: Rule = (env) => {
 
 /** EKS default quotas: managed node groups per cluster, nodes per managed node group. */
 export const eksQuotas: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const q = EKS_QUOTAS;
   if (env.nodeGroups.length > q.managedNodeGroupsPerCluster) {
     const at = env.nodeGroups[0]?.configPath === 'nodeGroupDefaults' ? 'availabilityZones' : 'nodeGroups';
@@ -148,7 +148,7 @@ const isWholeInternet = (text: string): boolean => parseCidr(text)?.prefix === 0
 
 /** 0.0.0.0/0 on the API endpoint or the Molecule's load balancer only with the field that says so. */
 export const wideOpenCidrs: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const e = env.cluster.endpoint;
   if (e.publicAccess && !e.acceptOpenToInternet) {
     e.publicAccessCidrs.forEach((c, i) => {

@@ -2,13 +2,12 @@
 // each case sits exactly on a rule's edge, so flipping a comparison, an
 // operator or a constant makes one of them fail.
 import { validateEnvironment, type ValidationResult } from './environment';
-import type { ConfigIssue } from './errors';
 import { INSTANCE_ALLOCATABLE, NODE_SYSTEM_RESERVE, podsPerNode } from './capacity';
 import { parseCidr, subdivide, mustParseCidr } from '@boomi-eks/primitives';
 import { minorOf } from './catalog';
-import { validInput, type Overrides } from '../test/valid-input';
+import { validInput, type Overrides, printed } from '../test/valid-input';
 
-const issuesOf = (r: ValidationResult): readonly ConfigIssue[] => (r.ok ? [] : r.issues);
+const issuesOf = (r: ValidationResult): readonly { path: string; message: string }[] => (r.ok ? [] : printed(r.issues));
 const validate = (o: Overrides) => issuesOf(validateEnvironment(validInput(o)));
 const paths = (o: Overrides) => validate(o).map((i) => i.path);
 
@@ -121,7 +120,7 @@ describe('memory request against 1.2 × heap', () => {
   });
   it('one MiB under is refused, with the exact fix', () => {
     expect(validate(withRequest('1199Mi'))).toEqual([
-      { path: 'molecule.resources.requests.memory', message: '(1199Mi) must be ≥ 1.2 × heap (1000Mi from molecule.heapMiB): raise it to 1200Mi or lower the heap' },
+      { path: 'molecule.resources.requests.memory', message: "('1199Mi') must be ≥ 1.2 × heap (1000Mi from molecule.heapMiB): raise it to 1200Mi or lower the heap" },
     ]);
   });
   it('the limit at exactly 1.25 × request is accepted, one under refused', () => {

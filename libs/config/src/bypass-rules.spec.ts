@@ -1,10 +1,9 @@
 import { validateEnvironment, type ValidationResult } from './environment';
-import type { ConfigIssue } from './errors';
 import { AUTOSCALER_OWNED_FLAGS, flagOfExtraArg } from './bypass-rules';
 import { effectiveHeap, maxRamFromVmOptions, maxRamPercentageFromVmOptions } from './jvm';
-import { validInput, type Overrides } from '../test/valid-input';
+import { validInput, type Overrides, printed } from '../test/valid-input';
 
-const issuesOf = (r: ValidationResult): readonly ConfigIssue[] => (r.ok ? [] : r.issues);
+const issuesOf = (r: ValidationResult): readonly { path: string; message: string }[] => (r.ok ? [] : printed(r.issues));
 const validate = (o: Overrides) => issuesOf(validateEnvironment(validInput(o)));
 
 describe('autoscaler.extraArgs may not set a flag a field owns', () => {
@@ -65,7 +64,7 @@ describe('the heap rule reads -Xmx, -XX:MaxRAMPercentage and -XX:MaxRAM', () => 
     expect(validate({ molecule: { vmOptionsOverrides: '-XX:MaxRAMPercentage=95' } })).toContainEqual({
       path: 'molecule.resources.requests.memory',
       message:
-        '(1024Mi) must be ≥ 1.2 × heap (1459Mi from 95% of the memory limit (1536Mi) from -XX:MaxRAMPercentage in molecule.vmOptionsOverrides): lower -XX:MaxRAMPercentage to at most 55, or set -Xmx',
+        "('1024Mi') must be ≥ 1.2 × heap (1459Mi from 95% of the memory limit (1536Mi) from -XX:MaxRAMPercentage in molecule.vmOptionsOverrides): lower -XX:MaxRAMPercentage to at most 55, or set -Xmx",
     });
   });
 

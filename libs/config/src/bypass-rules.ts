@@ -3,11 +3,11 @@
  * set what a schema field owns (the field is validated, the flag is not), and
  * JVM options that size the heap must be readable so the heap rule sees them.
  */
-import type { ConfigIssue } from './errors';
+import type { RuleIssue } from './errors';
 import type { Environment } from './environment-types';
 
-type Rule = (env: Environment) => ConfigIssue[];
-const issue = (path: string, message: string): ConfigIssue => ({ path, message });
+type Rule = (env: Environment) => RuleIssue[];
+const issue = (path: string, message: string): RuleIssue => ({ path, message });
 
 /**
  * cluster-autoscaler flags that a field sets (libs/autoscaling
@@ -50,7 +50,7 @@ export const extraArgsOwnedFlags: Rule = (env) =>
 
 /** -XX:MaxRAMPercentage and -XX:MaxRAM the heap rule cannot read are refused, like an unreadable -Xmx. */
 export const heapOptionsReadable: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const opts = env.molecule.vmOptionsOverrides.split('|').map((o) => o.trim());
   for (const o of opts) {
     const pct = /^-XX:MaxRAMPercentage=(.*)$/.exec(o);

@@ -4,7 +4,7 @@
  * memory) are reached; the Molecule's most pods must fit below those limits
  * on the pool's smallest instance type, or the rest stay Pending.
  */
-import type { ConfigIssue } from './errors';
+import type { RuleIssue } from './errors';
 import type { Environment } from './environment';
 import { INSTANCE_ALLOCATABLE, moleculeDemand, nodeReserve, podsPerNode, unknownInstanceType } from './capacity';
 import { memoryToMiB } from '@boomi-eks/primitives';
@@ -16,11 +16,11 @@ interface Pool {
 }
 
 /** Unknown instance types in the pools, then whether the Molecule's most pods fit the pools' limits. */
-export function checkKarpenterCapacity(env: Environment): ConfigIssue[] {
+export function checkKarpenterCapacity(env: Environment): RuleIssue[] {
   const k = env.autoscaler.karpenter;
   const molecule: Pool = { path: 'autoscaler.karpenter.moleculePool', ...k.moleculePool };
   const general: Pool = { path: 'autoscaler.karpenter.generalPool', ...k.generalPool };
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   for (const p of [molecule, general]) {
     p.instanceTypes.forEach((t, i) => {
       if (Object.hasOwn(INSTANCE_ALLOCATABLE, t)) return;

@@ -1,5 +1,6 @@
 import { validateEnvironment } from './environment';
 import type { ConfigIssue } from './errors';
+import { formatIssue } from '@boomi-eks/primitives';
 import { validInput, type Overrides } from '../test/valid-input';
 
 const TEAM_B = {
@@ -12,9 +13,11 @@ const TEAM_B = {
   service: { scheme: 'internal' },
   replicas: 2,
 };
-const issuesOf = (overrides: Overrides, molecules: Record<string, unknown>[] = []): readonly ConfigIssue[] => {
+/** Each issue as its path and the printed text after it (`(value) problem: fix`), the shape these expectations read. */
+const printed = (issues: readonly ConfigIssue[]) => issues.map((i) => ({ path: i.path, message: formatIssue(i).slice(i.path.length + 2) }));
+const issuesOf = (overrides: Overrides, molecules: Record<string, unknown>[] = []) => {
   const r = validateEnvironment({ ...validInput(overrides), additionalMolecules: molecules });
-  return r.ok ? [] : r.issues;
+  return printed(r.ok ? [] : r.issues);
 };
 
 /*

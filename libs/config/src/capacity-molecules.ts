@@ -11,7 +11,7 @@
  * are not credited, so the rule may ask for a node more than strictly needed,
  * never for one less. With one Molecule this is exactly the one-Molecule rule.
  */
-import type { ConfigIssue } from './errors';
+import type { RuleIssue } from './errors';
 import type { Environment, NodeGroup } from './environment-types';
 import { INSTANCE_ALLOCATABLE, checkCapacity, moleculeDemand, nodeReserve, podsPerNode } from './capacity';
 import { checkKarpenterCapacity } from './capacity-karpenter';
@@ -29,7 +29,7 @@ interface Taken {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Every Molecule's most pods against the shared node groups or NodePools; with one Molecule, the one-Molecule rule. */
-export function checkMoleculesCapacity(env: Environment): ConfigIssue[] {
+export function checkMoleculesCapacity(env: Environment): RuleIssue[] {
   const karpenter = env.autoscaler.enabled && env.autoscaler.kind === 'karpenter';
   const one = karpenter ? checkKarpenterCapacity : checkCapacity;
   const entries = moleculesOf(env);
@@ -62,7 +62,7 @@ export function checkMoleculesCapacity(env: Environment): ConfigIssue[] {
 }
 
 /** Names the Molecules before this one and what they take: the capacity in the message is what they leave. */
-function withTaken(issue: ConfigIssue, taken: readonly Taken[], karpenter: boolean): ConfigIssue {
+function withTaken(issue: RuleIssue, taken: readonly Taken[], karpenter: boolean): RuleIssue {
   if (taken.length === 0) return issue;
   const where = karpenter ? "the NodePools' limits" : "the node groups' maxSize";
   return {

@@ -7,14 +7,13 @@ import {
   podsPerNode,
 } from './capacity';
 import { defineEnvironment, validateEnvironment } from './environment';
-import type { ConfigIssue } from './errors';
 import type { EnvironmentInput } from './schema';
 
-import { BASE_INPUT as BASE, deepMerge, type Overrides } from '../test/valid-input';
+import { BASE_INPUT as BASE, deepMerge, type Overrides, printed } from '../test/valid-input';
 
-function validate(overrides: Overrides): readonly ConfigIssue[] {
+function validate(overrides: Overrides): readonly { path: string; message: string }[] {
   const result = validateEnvironment(deepMerge(BASE, overrides));
-  return result.ok ? [] : result.issues;
+  return result.ok ? [] : printed(result.issues);
 }
 const requests = (cpu: string, memory: string, limitCpu: string, limitMemory: string): Overrides => ({
   molecule: { resources: { requests: { cpu, memory }, limits: { cpu: limitCpu, memory: limitMemory } } },

@@ -8,7 +8,7 @@
  * across nodes, so each node holds ⌊free cpu / pod cpu⌋ and ⌊free memory / pod
  * memory⌋ pods, whichever is fewer (and no more than its max pods).
  */
-import type { ConfigIssue } from './errors';
+import type { RuleIssue } from './errors';
 import type { Environment } from './environment-types';
 import { cpuToMillicores, memoryToMiB } from '@boomi-eks/primitives';
 
@@ -108,7 +108,7 @@ export const NODE_MONITORING_AGENT_REQUESTS = { cpuMillicores: 10, memoryMiB: 30
  * (`monitoring`). Each takes one pod slot too.
  */
 /** The refusal of an instance type the capacity table does not know. */
-export function unknownInstanceType(path: string, type: string): ConfigIssue {
+export function unknownInstanceType(path: string, type: string): RuleIssue {
   return {
     path,
     message:
@@ -189,8 +189,8 @@ function describeCapacity(groups: readonly GroupCapacity[]): string {
  * then whether the most Molecule pods fit the node groups at their maxSize.
  * The sum of maxSize against autoscaler.maxNodesTotal is the nodeGroups rule's.
  */
-export function checkCapacity(env: Environment): ConfigIssue[] {
-  const out: ConfigIssue[] = [];
+export function checkCapacity(env: Environment): RuleIssue[] {
+  const out: RuleIssue[] = [];
   const seen = new Set<string>();
   for (const g of env.nodeGroups) {
     for (const type of g.instanceTypes) {
@@ -290,7 +290,7 @@ export function podsUnderZoneSpread(capacities: readonly number[]): number {
  * Issues when the zone spread, not the total, keeps pods Pending. Runs only
  * when the plain capacity check passed (checkCapacity above reports the rest).
  */
-export function checkZoneSpreadCapacity(env: Environment): ConfigIssue[] {
+export function checkZoneSpreadCapacity(env: Environment): RuleIssue[] {
   if (env.molecule.zoneSpread !== 'required') return [];
   const zones = zoneCapacities(env);
   if (zones.size < 2) return [];

@@ -14,10 +14,13 @@ describe('checkAcrossEnvironments', () => {
     const prod = env({ name: 'prod', cluster: { name: 'boomi' } });
     const issues = checkAcrossEnvironments([dev, prod]);
     expect(issues).toEqual([
-      { environment: 'dev', issue: { path: 'cluster.name', message: expect.stringContaining("('boomi') makes the IAM role 'boomi-cluster', which environment 'prod' also creates in account 123456789012") } },
-      { environment: 'prod', issue: { path: 'cluster.name', message: expect.stringContaining("which environment 'dev' also creates") } },
+      {
+        environment: 'dev',
+        issue: expect.objectContaining({ path: 'cluster.name', value: 'boomi', message: expect.stringContaining("makes the IAM role 'boomi-cluster', which environment 'prod' also creates in account 123456789012") }),
+      },
+      { environment: 'prod', issue: expect.objectContaining({ path: 'cluster.name', message: expect.stringContaining("which environment 'dev' also creates") }) },
     ]);
-    expect(issues[0].issue.message).toContain('give each environment its own cluster.name');
+    expect(issues[0].issue.fix).toBe('give each environment its own cluster.name');
   });
 
   it('refuses the same cluster.name in two regions of one account: IAM role names are account-wide', () => {

@@ -92,7 +92,9 @@ export function checkAcrossEnvironments(envs: readonly Environment[]): CrossEnvi
       environment: env.name,
       issue: {
         path: n.field,
-        message: `('${value}') makes the ${n.kind} '${n.name}', which environment '${other.name}' also creates in ${where}: give each environment its own ${n.field}`,
+        value,
+        message: `makes the ${n.kind} '${n.name}', which environment '${other.name}' also creates in ${where}`,
+        fix: `give each environment its own ${n.field}`,
       },
     });
   };

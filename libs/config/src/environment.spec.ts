@@ -1,11 +1,12 @@
 import { defineEnvironment, validateEnvironment, type Environment, type ValidationResult } from './environment';
-import { ConfigError, type ConfigIssue } from './errors';
+import { InvalidPropsError } from '@boomi-eks/primitives';
+import { ConfigError } from './errors';
 import type { EnvironmentInput } from './schema';
 
-import { deepMerge, validInput, type DeepPartial } from '../test/valid-input';
+import { deepMerge, validInput, type DeepPartial, printed } from '../test/valid-input';
 
-function issuesOf(result: ValidationResult): readonly ConfigIssue[] {
-  return result.ok ? [] : result.issues;
+function issuesOf(result: ValidationResult): readonly { path: string; message: string }[] {
+  return result.ok ? [] : printed(result.issues);
 }
 
 /** Reads `a.b[0].c` out of an object, for the defaults table. */
@@ -363,8 +364,16 @@ describe('defineEnvironment', () => {
     expect(configError.environment).toBe('dev');
     expect(configError.issues.map((i) => i.path)).toEqual(['network.vpcCidr', 'cluster.kubernetesVersion', 'molecule.replicas']);
     expect(configError.message).toContain("environment 'dev' is invalid (3 problems)");
-    expect(configError.message).toContain('  - network.vpcCidr: (10.0.0.0/8) must be a /16 to /22');
-    expect(configError.message).toContain('  - cluster.kubernetesVersion: (1.20) has no pinned');
+    expect(configError.message).toContain("  - network.vpcCidr: ('10.0.0.0/8') must be a /16 to /22");
+    expect(configError.message).toContain("  - cluster.kubernetesVersion: ('1.20') has no pinned");
+    // One error class: an InvalidPropsError whose issues carry the value and the fix apart.
+    expect(configError).toBeInstanceOf(InvalidPropsError);
+    expect(configError.issues[1]).toEqual({
+      path: 'cluster.kubernetesVersion',
+      value: '1.20',
+      message: 'has no pinned add-on and autoscaler versions',
+      fix: 'use one of 1.32, 1.33, 1.34, 1.35, 1.36 or add it to KUBERNETES_RELEASES in libs/config/src/catalog.ts',
+    });
     expect(configError.message).toContain('  - molecule.replicas: (25) must be between hpa.minReplicas (3) and hpa.maxReplicas (20)');
   });
 

@@ -9,8 +9,9 @@ import {
   type NodeGroupEntry,
   type ParsedEnvironment,
 } from './schema';
-import { ConfigError, formatPath, type ConfigIssue } from './errors';
+import { ConfigError, formatPath, issueFromText, valueAtPath, type ConfigIssue, type RuleIssue } from './errors';
 import { checkRules } from './rules';
+import { checkLibRules } from './rules-libs';
 import { DEFAULT_HEAP_MIB, defaultForceRestartMs, effectiveHeap, forceRestartMsFromProperties, withForceRestartOverride } from './jvm';
 import { memoryToMiB } from '@boomi-eks/primitives';
 import { BOOMI_SANDBOX_PLATFORM_URL } from './schema-molecule';
@@ -27,26 +28,35 @@ export type ValidationResult =
   | { readonly ok: true; readonly environment: Environment }
   | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
 
+/** The schema's issues in the one issue shape: the value as written, the problem, and the fix. */
 function zodIssues(error: z.ZodError): ConfigIssue[] {
   return error.issues.map((issue) => {
-    const path = formatPath(issue.path);
+    const path = formatPath(issue.path) || '(root)';
     if (issue.code === 'unrecognized_keys') {
       return {
-        path: path || '(root)',
-        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}: remove or correct the spelling`,
+        path,
+        value: issue.keys.length === 1 ? issue.keys[0] : issue.keys,
+        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`,
+        fix: 'remove or correct the spelling',
       };
     }
     if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
-      return { path: path || '(root)', message: `is required (${issue.expected}): set it in the environment file` };
+      return { path, value: undefined, message: `is required (${issue.expected})`, fix: 'set it in the environment file' };
     }
     if (issue.code === 'invalid_type') {
       const kind = { array: 'a list', object: 'an object', int: 'a whole number' }[issue.expected as string] ?? `a ${issue.expected}`;
-      return { path: path || '(root)', message: `(${showValue(issue.input)}) must be ${kind}` };
+      return { path, value: issue.input, message: `must be ${kind}`, fix: '' };
     }
-    // The value as written first, like the rules' messages: `('us-east-9') must be …`.
-    return { path: path || '(root)', message: 'input' in issue ? `(${showValue(issue.input)}) ${issue.message}` : issue.message };
+    // A schema message may carry its fix after `: ` (`must list at least one port: an empty list …`).
+    return issueFromText({ path, message: issue.message }, 'input' in issue ? issue.input : undefined);
   });
 }
+
+/** A rule's text issue, with the value found at its path (of the environment, or of the input before parsing). */
+const withValueFrom =
+  (root: unknown) =>
+  (issue: RuleIssue): ConfigIssue =>
+    issueFromText(issue, valueAtPath(root, issue.path));
 
 /** amiType defaults to the instance types' architecture (mixed types: x86_64, and upgrade-rules.ts refuses them). */
 function nodeImage(instanceTypes: readonly string[], amiType: AmiType | undefined, releaseVersion: string | undefined) {
@@ -55,20 +65,6 @@ function nodeImage(instanceTypes: readonly string[], amiType: AmiType | undefine
     amiType: amiType ?? AMI_TYPE_BY_ARCHITECTURE[allArm ? 'arm64' : 'x86_64'],
     ...(releaseVersion !== undefined ? { releaseVersion } : {}),
   };
-}
-
-/** A value for a message: strings quoted, long ones cut, objects as JSON. */
-function showValue(value: unknown): string {
-  const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
-  if (typeof value === 'string') return `'${cut(value)}'`;
-  if (typeof value === 'object' && value !== null) {
-    try {
-      return cut(JSON.stringify(value));
-    } catch {
-      return Array.isArray(value) ? 'an array' : 'an object';
-    }
-  }
-  return String(value);
 }
 
 function resolve(parsed: ParsedEnvironment): Environment {
@@ -140,10 +136,17 @@ export interface ValidationOptions {
 export function validateEnvironment(input: unknown, options: ValidationOptions = {}): ValidationResult {
   const parsed = EnvironmentSchema.safeParse(input, { reportInput: true });
   // Which autoscaler's fields were written is judged on the input (issue 20): the schema fills in defaults.
-  const kindIssues = checkAutoscalerKindInput(input);
+  const kindIssues = checkAutoscalerKindInput(input).map(withValueFrom(input));
   if (!parsed.success) return { ok: false, issues: [...zodIssues(parsed.error), ...kindIssues] };
   const environment = resolve(parsed.data);
-  const issues = [...kindIssues, ...checkRules(environment), ...checkUpgradeRules(environment, options.today ?? new Date())];
+  const fromRule = withValueFrom(environment);
+  const issues = [
+    ...kindIssues,
+    // The libraries' own rules (their validators, under the environment's paths), then the environment's.
+    ...checkLibRules(environment),
+    ...checkRules(environment).map(fromRule),
+    ...checkUpgradeRules(environment, options.today ?? new Date()).map(fromRule),
+  ];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, environment };
 }
 

@@ -21,7 +21,8 @@ export { checkAutoscalerKindInput, checkKarpenterNodeGroups, checkKarpenterTags 
 export { checkKarpenterCapacity } from './capacity-karpenter';
 export * from './schema-upgrades';
 export * from './spot';
-export { checkRules, VPC_PREFIX_RANGE } from './rules';
+export { checkRules } from './rules';
+export { checkLibRules } from './rules-libs';
 export * from './schema-encryption';
 export * from './schema-logging';
 export * from './schema-upgrades';

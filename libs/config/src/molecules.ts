@@ -5,7 +5,7 @@
  * additional Molecule. Pure functions: the rules (rules-molecules.ts,
  * capacity-molecules.ts) and apps/platform use them, so they cannot disagree.
  */
-import type { ConfigIssue } from './errors';
+import type { RuleIssue } from './errors';
 import type { Environment } from './environment-types';
 
 /** One Molecule of an environment. */
@@ -53,12 +53,12 @@ export function pathFor(entry: MoleculeEntry, text: string): string {
 }
 
 /** A first-Molecule issue, moved to this Molecule's paths (path and message). */
-export function issueFor(entry: MoleculeEntry, issue: ConfigIssue): ConfigIssue {
+export function issueFor(entry: MoleculeEntry, issue: RuleIssue): RuleIssue {
   return { path: pathFor(entry, issue.path), message: pathFor(entry, issue.message) };
 }
 
 /** Whether an issue is about the Molecule's own fields (`molecule.*`, `hpa.*`), not the cluster's. */
-export function isMoleculeIssue(issue: ConfigIssue): boolean {
+export function isMoleculeIssue(issue: RuleIssue): boolean {
   return /^(molecule|hpa)(\.|\[|$)/.test(issue.path);
 }
 

@@ -1,16 +1,15 @@
 import { validateEnvironment, type ValidationResult } from './environment';
-import type { ConfigIssue } from './errors';
 import type { EnvironmentInput } from './schema';
 import { podsUnderZoneSpread } from './capacity';
 import { defaultForceRestartMs, withForceRestartOverride } from './jvm';
-import { BASE_INPUT, validInput, type Overrides } from '../test/valid-input';
+import { BASE_INPUT, validInput, type Overrides, printed } from '../test/valid-input';
 
-const issuesOf = (result: ValidationResult): readonly ConfigIssue[] => (result.ok ? [] : result.issues);
+const issuesOf = (result: ValidationResult): readonly { path: string; message: string }[] => (result.ok ? [] : printed(result.issues));
 const validate = (overrides: Overrides) => issuesOf(validateEnvironment(validInput(overrides)));
 /** BASE_INPUT with its molecule section replaced (so fields can be left out). */
 const withMolecule = (molecule: Record<string, unknown>): EnvironmentInput =>
   ({ ...BASE_INPUT, molecule: { auth: BASE_INPUT.molecule.auth, service: BASE_INPUT.molecule.service, ...molecule } }) as EnvironmentInput;
-const paths = (issues: readonly ConfigIssue[]) => issues.map((i) => i.path);
+const paths = (issues: readonly { path: string; message: string }[]) => issues.map((i) => i.path);
 
 describe('molecule.platformUrl: no sandbox URL outside a sandbox', () => {
   it('is required when the environment is not marked as a sandbox, and the error names the usual production URL', () => {
@@ -23,7 +22,7 @@ describe('molecule.platformUrl: no sandbox URL outside a sandbox', () => {
 
   it('refuses the sandbox URL written out in a non-sandbox environment', () => {
     const issues = validate({ molecule: { platformUrl: 'https://starlord.sandbox.boomi.com' } });
-    expect(issues).toEqual([{ path: 'molecule.platformUrl', message: expect.stringContaining("(https://starlord.sandbox.boomi.com) is Boomi's sandbox but molecule.sandbox is false") }]);
+    expect(issues).toEqual([{ path: 'molecule.platformUrl', message: expect.stringContaining("('https://starlord.sandbox.boomi.com') is Boomi's sandbox but molecule.sandbox is false") }]);
   });
 
   it('a sandbox environment may leave it out (seed 000 URL) or name it', () => {
@@ -80,7 +79,7 @@ describe('grace > force-restart override, on the effective value', () => {
 
   it('still refuses an explicit override at or above the grace', () => {
     const issues = validate({ molecule: { containerPropertiesOverrides: 'com.boomi.container.elasticity.forceRestartOverride=600000' } });
-    expect(issues).toEqual([{ path: 'molecule.terminationGracePeriodSeconds', message: expect.stringContaining('(60s) must be greater than') }]);
+    expect(issues).toEqual([{ path: 'molecule.terminationGracePeriodSeconds', message: expect.stringContaining('(60) must be greater than') }]);
   });
 });
 

@@ -2,11 +2,15 @@
  * Production-safe Molecule rules (issue 17): no sandbox platform outside a
  * sandbox, no mutable image tag unless allowed. Kept apart from rules.ts.
  */
-import type { ConfigIssue } from './errors';
+import type { RuleIssue } from './errors';
 import type { Environment } from './environment-types';
-import { BOOMI_PLATFORM_URL, BOOMI_SANDBOX_PLATFORM_URL, MUTABLE_MOLECULE_TAGS } from './schema-molecule';
+import { MOLECULE_DEFAULTS, MUTABLE_IMAGE_TAGS } from '@boomi-eks/molecule/rules';
+import { BOOMI_SANDBOX_PLATFORM_URL } from './schema-molecule';
 
-type Rule = (env: Environment) => ConfigIssue[];
+/** The usual production platform URL: the Molecule chart's default (the boomi/molecule image's own). */
+const BOOMI_PLATFORM_URL = MOLECULE_DEFAULTS.platformUrl;
+
+type Rule = (env: Environment) => RuleIssue[];
 
 const platformUrl: Rule = (env) => {
   const m = env.molecule;
@@ -33,7 +37,7 @@ const platformUrl: Rule = (env) => {
 
 const imagePinned: Rule = (env) => {
   const image = env.molecule.image;
-  if (image.digest !== undefined || image.allowMutableTag || !MUTABLE_MOLECULE_TAGS.includes(image.tag)) return [];
+  if (image.digest !== undefined || image.allowMutableTag || !MUTABLE_IMAGE_TAGS.includes(image.tag)) return [];
   return [
     {
       path: 'molecule.image.tag',

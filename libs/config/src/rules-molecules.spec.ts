@@ -1,11 +1,14 @@
 import { defineEnvironment, validateEnvironment, type ValidationResult } from './environment';
 import type { ConfigIssue } from './errors';
+import { formatIssue } from '@boomi-eks/primitives';
 import { derivedNames } from './cross-environment';
 import { moleculesOf } from './molecules';
 import { BASE_INPUT, deepMerge, validInput, type Overrides } from '../test/valid-input';
 
-const issuesOf = (result: ValidationResult): readonly ConfigIssue[] => (result.ok ? [] : result.issues);
-const paths = (issues: readonly ConfigIssue[]) => issues.map((i) => i.path);
+/** Each issue as its path and the printed text after it (`(value) problem: fix`), the shape these expectations read. */
+const printed = (issues: readonly ConfigIssue[]) => issues.map((i) => ({ path: i.path, message: formatIssue(i).slice(i.path.length + 2) }));
+const issuesOf = (result: ValidationResult) => printed(result.ok ? [] : result.issues);
+const paths = (issues: readonly { path: string }[]) => issues.map((i) => i.path);
 
 /** A valid second Molecule: team B, everything that must differ differing. */
 const TEAM_B = {
@@ -111,10 +114,11 @@ describe('additionalMolecules: the first Molecule\'s rules, at each Molecule\'s 
     const issues = issuesOf(
       withMolecules([teamB({ resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '250m', memory: '1Gi' } }, hpa: { minReplicas: 5, maxReplicas: 3 } })]),
     );
+    // the lib validators' issues (HPA bounds, request vs limit) come first, as for the first Molecule
     expect(issues).toEqual([
-      { path: 'additionalMolecules[0].resources.requests.memory', message: '(512Mi) must be ≥ 1.2 × heap (512Mi from additionalMolecules[0].heapMiB): raise it to 615Mi or lower the heap' },
-      { path: 'additionalMolecules[0].resources.limits.cpu', message: '(250m) is below the cpu request (500m): raise the limit' },
       { path: 'additionalMolecules[0].hpa.minReplicas', message: '(5) is greater than additionalMolecules[0].hpa.maxReplicas (3): lower minReplicas or raise maxReplicas' },
+      { path: 'additionalMolecules[0].resources.limits.cpu', message: "('250m') is below the cpu request (500m): raise the limit: Kubernetes rejects a request above its limit" },
+      { path: 'additionalMolecules[0].resources.requests.memory', message: "('512Mi') must be ≥ 1.2 × heap (512Mi from additionalMolecules[0].heapMiB): raise it to 615Mi or lower the heap" },
       { path: 'additionalMolecules[0].replicas', message: '(2) must be between additionalMolecules[0].hpa.minReplicas (5) and additionalMolecules[0].hpa.maxReplicas (3)' },
     ]);
   });

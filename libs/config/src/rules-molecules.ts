@@ -5,7 +5,7 @@
  * one at its own paths (`additionalMolecules[1].resources.requests.memory`).
  * The node capacity of all Molecules together is capacity-molecules.ts's.
  */
-import type { ConfigIssue } from './errors';
+import type { RuleIssue } from './errors';
 import type { Environment } from './environment-types';
 import { IAM_ROLE_NAME_MAX } from './aws-facts';
 import { wideOpenCidrs } from './aws-rules';
@@ -13,7 +13,7 @@ import { heapOptionsReadable } from './bypass-rules';
 import { MOLECULE_PRODUCTION_RULES } from './rules-molecule';
 import { ADDITIONAL_MOLECULE_NAMES, asFirstMolecule, isMoleculeIssue, issueFor, moleculesOf, type MoleculeEntry } from './molecules';
 
-type Rule = (env: Environment) => ConfigIssue[];
+type Rule = (env: Environment) => RuleIssue[];
 
 const NAMESPACE_MAX = 63;
 
@@ -47,7 +47,7 @@ const DISTINCT: readonly { field: string; of: (e: MoleculeEntry) => string | und
 
 /** Names, namespaces, atom names and secrets: each Molecule its own. */
 const distinctMolecules: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const entries = moleculesOf(env);
   for (const d of DISTINCT) {
     const seen = new Map<string, MoleculeEntry>();
@@ -68,7 +68,7 @@ const distinctMolecules: Rule = (env) => {
 
 /** The names an additional Molecule derives: its operator's namespace and IAM role must be valid, and no Molecule may sit in an operator's namespace. */
 const derivedNames: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const entries = moleculesOf(env);
   const operatorNamespaces = new Map(env.additionalMolecules.map((m, i) => [ADDITIONAL_MOLECULE_NAMES.externalSecretsNamespace(m.name), i]));
   for (const e of entries) {
@@ -104,7 +104,7 @@ const derivedNames: Rule = (env) => {
  * URL and pinned image), run for each additional Molecule at its own paths.
  * Issues about other fields (e.g. `autoscaler.resources`) are the first run's.
  */
-export function checkAdditionalMolecules(env: Environment, firstMoleculeRules: readonly Rule[]): ConfigIssue[] {
+export function checkAdditionalMolecules(env: Environment, firstMoleculeRules: readonly Rule[]): RuleIssue[] {
   const rules = [...firstMoleculeRules, wideOpenCidrs, heapOptionsReadable, ...MOLECULE_PRODUCTION_RULES];
   const each = moleculesOf(env)
     .slice(1)

@@ -1,9 +1,8 @@
 import { validateEnvironment, type ValidationResult } from './environment';
-import type { ConfigIssue } from './errors';
 
-import { deepMerge, validInput, type Overrides } from '../test/valid-input';
+import { deepMerge, validInput, type Overrides, printed } from '../test/valid-input';
 
-const issuesOf = (result: ValidationResult): readonly ConfigIssue[] => (result.ok ? [] : result.issues);
+const issuesOf = (result: ValidationResult): readonly { path: string; message: string }[] => (result.ok ? [] : printed(result.issues));
 // The day the catalog was last checked: keeps the lifecycle rule from failing these cases as the calendar moves.
 const TODAY = new Date('2026-11-30T12:00:00Z');
 const validate = (overrides: Overrides) => issuesOf(validateEnvironment(validInput(overrides), { today: TODAY }));
@@ -24,7 +23,7 @@ describe('checkRules: refused', () => {
       'GitHub-hosted egress wider than the endpoint CIDR',
       { ci: { workloadsPlan: { runner: 'github-hosted', egressCidrs: ['203.0.112.0/23'] } } },
       'ci.workloadsPlan.egressCidrs[0]',
-      '(203.0.112.0/23) is not inside cluster.endpoint.publicAccessCidrs (203.0.113.0/24): add it there',
+      "('203.0.112.0/23') is not inside cluster.endpoint.publicAccessCidrs (203.0.113.0/24): add it there",
     ],
     [
       'GitHub-hosted plans with a private-only endpoint',
@@ -55,15 +54,15 @@ describe('checkRules: refused', () => {
       "is empty while molecule.service.scheme is 'internet-facing'",
     ],
     // network
-    ['a /8 VPC', { network: { vpcCidr: '10.0.0.0/8' } }, 'network.vpcCidr', '(10.0.0.0/8) must be a /16 to /22'],
-    ['a /24 VPC', { network: { vpcCidr: '10.100.0.0/24' } }, 'network.vpcCidr', '(10.100.0.0/24) must be a /16 to /22'],
+    ['a /8 VPC', { network: { vpcCidr: '10.0.0.0/8' } }, 'network.vpcCidr', "('10.0.0.0/8') must be a /16 to /22"],
+    ['a /24 VPC', { network: { vpcCidr: '10.100.0.0/24' } }, 'network.vpcCidr', "('10.100.0.0/24') must be a /16 to /22"],
     ['a /15 VPC', { network: { vpcCidr: '10.100.0.0/15' } }, 'network.vpcCidr', 'must be a /16 to /22'],
     ['a /23 VPC', { network: { vpcCidr: '10.100.0.0/23' } }, 'network.vpcCidr', 'must be a /16 to /22'],
     [
       'a service CIDR inside the VPC',
       { cluster: { serviceIpv4Cidr: '10.100.128.0/20' } },
       'cluster.serviceIpv4Cidr',
-      '(10.100.128.0/20) overlaps network.vpcCidr (10.100.0.0/16)',
+      "('10.100.128.0/20') overlaps network.vpcCidr (10.100.0.0/16)",
     ],
     [
       'a service CIDR around the VPC',
@@ -75,25 +74,25 @@ describe('checkRules: refused', () => {
       'a VPC on the default service CIDR',
       { network: { vpcCidr: '172.20.0.0/16' } },
       'cluster.serviceIpv4Cidr',
-      '(172.20.0.0/16) overlaps network.vpcCidr (172.20.0.0/16)',
+      "('172.20.0.0/16') overlaps network.vpcCidr (172.20.0.0/16)",
     ],
     [
       'a service CIDR outside RFC 1918',
       { cluster: { serviceIpv4Cidr: '100.64.0.0/16' } },
       'cluster.serviceIpv4Cidr',
-      '(100.64.0.0/16) must be a /12 to /24 inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16',
+      "('100.64.0.0/16') must be a /12 to /24 inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16",
     ],
     [
       'a service CIDR that straddles RFC 1918',
       { cluster: { serviceIpv4Cidr: '172.0.0.0/11' } },
       'cluster.serviceIpv4Cidr',
-      '(172.0.0.0/11) must be a /12 to /24',
+      "('172.0.0.0/11') must be a /12 to /24",
     ],
     [
       'a /25 service CIDR',
       { cluster: { serviceIpv4Cidr: '192.168.0.0/25' } },
       'cluster.serviceIpv4Cidr',
-      '(192.168.0.0/25) must be a /12 to /24',
+      "('192.168.0.0/25') must be a /12 to /24",
     ],
     // endpoint
     [
@@ -113,13 +112,13 @@ describe('checkRules: refused', () => {
       'an unpinned Kubernetes minor',
       { cluster: { kubernetesVersion: '1.20' } },
       'cluster.kubernetesVersion',
-      '(1.20) has no pinned add-on and autoscaler versions: use one of 1.32, 1.33, 1.34, 1.35, 1.36',
+      "('1.20') has no pinned add-on and autoscaler versions: use one of 1.32, 1.33, 1.34, 1.35, 1.36",
     ],
     [
       'an autoscaler tag for another minor',
       { autoscaler: { imageTag: 'v1.32.3' } },
       'autoscaler.imageTag',
-      '(v1.32.3) is for Kubernetes 1.32 but the cluster runs 1.36',
+      "('v1.32.3') is for Kubernetes 1.32 but the cluster runs 1.36",
     ],
     [
       'an autoscaler tag for another minor (names the catalog tag)',
@@ -180,25 +179,25 @@ describe('checkRules: refused', () => {
       'a memory request below 1.2 × the -Xmx heap',
       { molecule: { vmOptionsOverrides: '-Xms256m|-Xmx1024m|-XX:+UseG1GC' } },
       'molecule.resources.requests.memory',
-      '(1024Mi) must be ≥ 1.2 × heap (1024Mi from -Xmx in molecule.vmOptionsOverrides): raise it to 1229Mi',
+      "('1024Mi') must be ≥ 1.2 × heap (1024Mi from -Xmx in molecule.vmOptionsOverrides): raise it to 1229Mi",
     ],
     [
       'a memory request below 1.2 × heapMiB',
       { molecule: { heapMiB: 1024 } },
       'molecule.resources.requests.memory',
-      '(1024Mi) must be ≥ 1.2 × heap (1024Mi from molecule.heapMiB): raise it to 1229Mi',
+      "('1024Mi') must be ≥ 1.2 × heap (1024Mi from molecule.heapMiB): raise it to 1229Mi",
     ],
     [
       'a memory request 1 MiB short of 1.2 × heap',
       deepMerge(moleculeResources('1228Mi', '2Gi'), { molecule: { vmOptionsOverrides: '-Xmx1g' } }) as Overrides,
       'molecule.resources.requests.memory',
-      '(1228Mi) must be ≥ 1.2 × heap (1024Mi',
+      "('1228Mi') must be ≥ 1.2 × heap (1024Mi",
     ],
     [
       'a memory limit below 1.25 × the request',
       moleculeResources('1024Mi', '1279Mi'),
       'molecule.resources.limits.memory',
-      '(1279Mi) must be ≥ 1.25 × the memory request (1024Mi) to avoid OOM kills: raise it to 1280Mi',
+      "('1279Mi') must be ≥ 1.25 × the memory request (1024Mi) to avoid OOM kills: raise it to 1280Mi",
     ],
     [
       'a memory limit below 1.25 × the request (mixed units)',
@@ -210,14 +209,14 @@ describe('checkRules: refused', () => {
       'a cpu limit below the request',
       moleculeResources('1024Mi', '1536Mi', '1', '500m'),
       'molecule.resources.limits.cpu',
-      '(500m) is below the cpu request (1)',
+      "('500m') is below the cpu request (1)",
     ],
     // molecule lifecycle
     [
       'a grace period equal to the force-restart override',
       { molecule: { terminationGracePeriodSeconds: 60, containerPropertiesOverrides: `${FORCE_RESTART}=60000` } },
       'molecule.terminationGracePeriodSeconds',
-      `(60s) must be greater than ${FORCE_RESTART} (60s)`,
+      `(60) must be greater than ${FORCE_RESTART} (60s)`,
     ],
     [
       'a grace period below the force-restart override',
@@ -261,13 +260,13 @@ describe('checkRules: refused', () => {
       'an autoscaler memory limit below its request',
       { autoscaler: { resources: { requests: { cpu: '100m', memory: '300Mi' }, limits: { cpu: '100m', memory: '200Mi' } } } },
       'autoscaler.resources.limits.memory',
-      '(200Mi) is below the request (300Mi)',
+      "('200Mi') is below the request (300Mi)",
     ],
     [
       'an autoscaler cpu limit below its request',
       { autoscaler: { resources: { requests: { cpu: '200m', memory: '300Mi' }, limits: { cpu: '100m', memory: '300Mi' } } } },
       'autoscaler.resources.limits.cpu',
-      '(100m) is below the request (200m)',
+      "('100m') is below the request (200m)",
     ],
   ])('%s', (_title, overrides, path, fragment) => {
     const issues = validate(overrides);
@@ -333,9 +332,10 @@ describe('checkRules: reporting', () => {
     });
 
     expect(issues.length).toBeGreaterThanOrEqual(3);
+    // The libraries' rules (rules-libs.ts) first, then the environment's in rule order.
     expect(issues.map((i) => i.path)).toEqual([
-      'availabilityZones[1]',
       'network.vpcCidr',
+      'availabilityZones[1]',
       'cluster.endpoint',
       'cluster.kubernetesVersion',
       'molecule.replicas',
@@ -346,7 +346,7 @@ describe('checkRules: reporting', () => {
     expect(validate(moleculeResources('1024Mi', '1279Mi'))).toEqual([
       {
         path: 'molecule.resources.limits.memory',
-        message: '(1279Mi) must be ≥ 1.25 × the memory request (1024Mi) to avoid OOM kills: raise it to 1280Mi',
+        message: "('1279Mi') must be ≥ 1.25 × the memory request (1024Mi) to avoid OOM kills: raise it to 1280Mi",
       },
     ]);
   });

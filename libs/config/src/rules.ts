@@ -4,9 +4,9 @@
  * issues naming the field, its value and the fix; all run, so the user sees
  * every problem at once.
  */
-import type { ConfigIssue } from './errors';
+import type { RuleIssue } from './errors';
 import type { Environment } from './environment-types';
-import { cidrsOverlap, mustParseCidr, parseCidr } from '@boomi-eks/primitives';
+import { cidrsOverlap, mustParseCidr } from '@boomi-eks/primitives';
 import { cpuToMillicores, memoryToMiB } from '@boomi-eks/primitives';
 import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';
 import { KUBERNETES_RELEASES, minorOf } from './catalog';
@@ -17,17 +17,15 @@ import { checkAdditionalMolecules } from './rules-molecules';
 import { checkMoleculesCapacity } from './capacity-molecules';
 import { checkKarpenterNodeGroups, checkKarpenterTags } from './autoscaler-kind-rules';
 
-/** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
-export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
 /** EKS accepts a service CIDR between /12 and /24 inside an RFC 1918 block. */
 const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(mustParseCidr);
 
-type Rule = (env: Environment) => ConfigIssue[];
+type Rule = (env: Environment) => RuleIssue[];
 
-const issue = (path: string, message: string): ConfigIssue => ({ path, message });
+const issue = (path: string, message: string): RuleIssue => ({ path, message });
 
 const availabilityZones: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const seen = new Set<string>();
   env.availabilityZones.forEach((az, i) => {
     if (!new RegExp(`^${env.region}[a-z]$`).test(az)) {
@@ -40,16 +38,9 @@ const availabilityZones: Rule = (env) => {
 };
 
 const network: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
+  // The VPC's own prefix range is the network lib's rule (rules-libs.ts).
   const vpc = mustParseCidr(env.network.vpcCidr);
-  if (vpc.prefix < VPC_PREFIX_RANGE.min || vpc.prefix > VPC_PREFIX_RANGE.max) {
-    out.push(
-      issue(
-        'network.vpcCidr',
-        `(${env.network.vpcCidr}) must be a /${VPC_PREFIX_RANGE.min} to /${VPC_PREFIX_RANGE.max}: AWS allows no larger VPC, and a smaller one leaves too few pod IPs per AZ`,
-      ),
-    );
-  }
   const svc = mustParseCidr(env.cluster.serviceIpv4Cidr);
   if (cidrsOverlap(vpc, svc)) {
     out.push(
@@ -69,7 +60,7 @@ const network: Rule = (env) => {
 
 const endpoint: Rule = (env) => {
   const e = env.cluster.endpoint;
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   if (!e.publicAccess && !e.privateAccess) {
     out.push(issue('cluster.endpoint', 'publicAccess and privateAccess are both false: enable at least one'));
   }
@@ -88,7 +79,7 @@ const endpoint: Rule = (env) => {
 const ciWorkloadsPlan: Rule = (env) => {
   const plan = env.ci.workloadsPlan;
   const e = env.cluster.endpoint;
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   if (plan.runner === 'github-hosted') {
     if (!e.publicAccess) {
       out.push(issue('ci.workloadsPlan.runner', "('github-hosted') needs cluster.endpoint.publicAccess: a GitHub-hosted runner is outside the VPC; use 'self-hosted' with a runner in the VPC, or 'none'"));
@@ -132,7 +123,7 @@ const moleculeNamespace: Rule = (env) => {
 };
 
 const kubernetesVersion: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const minor = env.cluster.kubernetesVersion;
   const release = KUBERNETES_RELEASES[minor];
   if (!release) {
@@ -156,7 +147,7 @@ const kubernetesVersion: Rule = (env) => {
 };
 
 const nodeGroups: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const names = new Set<string>();
   let totalMax = 0;
   env.nodeGroups.forEach((g) => {
@@ -185,7 +176,7 @@ const nodeGroups: Rule = (env) => {
 };
 
 const moleculeResources: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const m = env.molecule;
   const base = 'molecule.resources';
   const reqMem = memoryToMiB(m.resources.requests.memory);
@@ -208,16 +199,14 @@ const moleculeResources: Rule = (env) => {
       ),
     );
   }
-  if (limMem < 1.25 * reqMem) {
+  // A limit below the request is the chart's rule (rules-libs.ts); this one asks for headroom above it.
+  if (limMem >= reqMem && limMem < 1.25 * reqMem) {
     out.push(
       issue(
         `${base}.limits.memory`,
         `(${m.resources.limits.memory}) must be ≥ 1.25 × the memory request (${m.resources.requests.memory}) to avoid OOM kills: raise it to ${Math.ceil(1.25 * reqMem)}Mi`,
       ),
     );
-  }
-  if (cpuToMillicores(m.resources.limits.cpu) < cpuToMillicores(m.resources.requests.cpu)) {
-    out.push(issue(`${base}.limits.cpu`, `(${m.resources.limits.cpu}) is below the cpu request (${m.resources.requests.cpu}): raise the limit`));
   }
   const ca = env.autoscaler.resources;
   if (memoryToMiB(ca.limits.memory) < memoryToMiB(ca.requests.memory)) {
@@ -230,7 +219,7 @@ const moleculeResources: Rule = (env) => {
 };
 
 const moleculeLifecycle: Rule = (env) => {
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   const m = env.molecule;
   // The effective value: explicit, or the default (75 % of the grace) set in environment.ts.
   const ms = m.forceRestartOverrideMs;
@@ -253,10 +242,8 @@ const moleculeLifecycle: Rule = (env) => {
       ),
     );
   }
+  // hpa.minReplicas ≤ hpa.maxReplicas is the Molecule chart's rule (rules-libs.ts).
   if (h.enabled) {
-    if (h.minReplicas > h.maxReplicas) {
-      out.push(issue('hpa.minReplicas', `(${h.minReplicas}) is greater than hpa.maxReplicas (${h.maxReplicas}): lower minReplicas or raise maxReplicas`));
-    }
     if (m.replicas < h.minReplicas || m.replicas > h.maxReplicas) {
       out.push(issue('molecule.replicas', `(${m.replicas}) must be between hpa.minReplicas (${h.minReplicas}) and hpa.maxReplicas (${h.maxReplicas})`));
     }
@@ -269,9 +256,6 @@ const moleculeLifecycle: Rule = (env) => {
       ),
     );
   }
-  m.service.sourceRanges.forEach((r, i) => {
-    if (!parseCidr(r)) out.push(issue(`molecule.service.sourceRanges[${i}]`, `(${r}) is not a CIDR block`));
-  });
   return out;
 };
 
@@ -301,7 +285,7 @@ const RESERVED_LINK_LOCAL: Readonly<Record<string, string>> = {
 
 const nodeLocalDns: Rule = (env) => {
   const ip = env.nodeLocalDns.localIp;
-  const out: ConfigIssue[] = [];
+  const out: RuleIssue[] = [];
   if (ip.split('.').some((o) => Number(o) > 255)) {
     out.push(issue('nodeLocalDns.localIp', `(${ip}) is not an IPv4 address: every part must be 0-255`));
   } else if (RESERVED_LINK_LOCAL[ip]) {
@@ -338,7 +322,7 @@ export const RULES: readonly Rule[] = [
  * made from nodeGroupDefaults share one config path, so the same problem is
  * reported once, not once per AZ.
  */
-export function checkRules(env: Environment): ConfigIssue[] {
+export function checkRules(env: Environment): RuleIssue[] {
   const seen = new Set<string>();
   return RULES.flatMap((rule) => rule(env)).filter((i) => {
     const key = `${i.path}\n${i.message}`;

@@ -27,3 +27,12 @@ export const resources = z.strictObject({
   requests: z.strictObject({ cpu, memory }),
   limits: z.strictObject({ cpu, memory }),
 });
+
+/**
+ * A lib's numeric range as JSON-schema bounds, shown in the field reference
+ * (docs/environment.md). Documentation only: the lib's validator enforces it
+ * after parsing (rules-libs.ts), with the lib's message.
+ */
+export function libBounds(bounds: { readonly min?: number; readonly max?: number }): { minimum?: number; maximum?: number } {
+  return { ...(bounds.min !== undefined ? { minimum: bounds.min } : {}), ...(bounds.max !== undefined ? { maximum: bounds.max } : {}) };
+}

@@ -4,31 +4,27 @@
  * EnvironmentSchema's `molecule` section. Reasons: docs/production-defaults.md.
  */
 import { z } from 'zod';
+import { MOLECULE_DEFAULTS } from '@boomi-eks/molecule/rules';
 import { cidr } from './schema-fields';
 
 /** Boomi's sandbox platform (seed 000's URL): only for environments marked `molecule.sandbox`. */
 export const BOOMI_SANDBOX_PLATFORM_URL = 'https://starlord.sandbox.boomi.com';
-/** The usual production platform URL (also the boomi/molecule image's own default `URL`). */
-export const BOOMI_PLATFORM_URL = 'https://platform.boomi.com';
-/** Tags Boomi moves to every new image. */
-export const MUTABLE_MOLECULE_TAGS: readonly string[] = ['latest', 'release', 'release-rhel'];
+
+const D = MOLECULE_DEFAULTS;
 
 /** `molecule.image`: a pinned version tag or a digest, unless a mutable tag is allowed explicitly. */
 export const MoleculeImageSchema = z
   .strictObject({
     /** @default 'boomi/molecule' */
-    repository: z.string().min(1).default('boomi/molecule'),
+    repository: z.string().default(D.image.repository),
     /**
      * A version tag. `release`, `release-rhel` and `latest` move with every Boomi
      * release and are refused unless `allowMutableTag` is true.
      * @default 'release' (seed 000; refused unless allowMutableTag or digest)
      */
-    tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, { message: 'must be a container image tag' }).default('release'),
+    tag: z.string().default(D.image.tag),
     /** Content digest; when set the image is `<repository>@<digest>` and the tag is ignored. @default - none */
-    digest: z
-      .string()
-      .regex(/^sha256:[0-9a-f]{64}$/, { message: "must be 'sha256:' and 64 lower-case hex digits (docker buildx imagetools inspect <image>)" })
-      .optional(),
+    digest: z.string().optional(),
     /** Accept a mutable tag (a sandbox or dev environment that tracks Boomi's release). @default false */
     allowMutableTag: z.boolean().default(false),
     /** @default 'IfNotPresent' when pinned (version tag or digest), 'Always' for an allowed mutable tag */
@@ -40,9 +36,9 @@ export const MoleculeImageSchema = z
 export const MoleculeNetworkPolicySchema = z
   .strictObject({
     /** Default-deny NetworkPolicies (enforced by the VPC CNI's network policy agent). @default true */
-    enabled: z.boolean().default(true),
+    enabled: z.boolean().default(D.networkPolicy.enabled),
     /** Where HTTPS (443) may go: the platform has no fixed CIDRs that a NetworkPolicy could name. @default ['0.0.0.0/0'] */
-    platformCidrs: z.array(cidr).min(1).default(['0.0.0.0/0']),
+    platformCidrs: z.array(cidr).min(1).default(() => [...D.networkPolicy.platformCidrs]),
     /** Further egress (the systems your processes call): CIDR and ports. @default [] */
     extraEgress: z
       .array(
@@ -76,13 +72,13 @@ export const moleculeProductionFields = {
    * memory metric, so raise the limit by what the Molecule writes there.
    * @default 'Disk'
    */
-  tmpfsMedium: z.enum(['Disk', 'Memory']).default('Disk'),
+  tmpfsMedium: z.enum(['Disk', 'Memory']).default(D.tmpfsMedium),
   /**
    * Spread over AZs (maxSkew 1). `required`: a pod waits rather than crowd an
    * AZ (the autoscaler grows that AZ's group; the capacity rule checks the
    * smallest AZ). `preferred`: best effort. Hosts are always a preference.
    * @default 'required'
    */
-  zoneSpread: z.enum(['required', 'preferred']).default('required'),
+  zoneSpread: z.enum(['required', 'preferred']).default(D.topologySpread.zone === 'DoNotSchedule' ? 'required' : 'preferred'),
   networkPolicy: MoleculeNetworkPolicySchema,
 };

@@ -4,7 +4,7 @@
  * Objects are strict: a misspelt key is an error, not a silently ignored value.
  */
 import { z } from 'zod';
-import { cidr, duration, k8sName, memory, resources } from './schema-fields';
+import { cidr, duration, k8sName, libBounds, memory, resources } from './schema-fields';
 import { moleculeProductionFields } from './schema-molecule';
 import { EncryptionSchema } from './schema-encryption';
 import { containerLogsSchema } from './schema-logging';
@@ -13,6 +13,18 @@ import { DEFAULT_KUBERNETES_VERSION } from './catalog';
 import { amiType, releaseVersion, supportType } from './schema-upgrades';
 import { AUTOSCALER_KINDS, KarpenterSchema } from './schema-karpenter';
 import { withAdditionalMolecules } from './schema-molecules';
+import { DEFAULT_HEAP_MIB } from './jvm';
+import { MOLECULE_DEFAULTS, MOLECULE_EXTERNAL_SECRET_DEFAULTS, MOLECULE_LIMITS } from '@boomi-eks/molecule/rules';
+import { NETWORK_DEFAULTS } from '@boomi-eks/network/rules';
+import { EFS_DEFAULTS, MAX_POSIX_ID } from '@boomi-eks/efs/rules';
+
+// Defaults owned by the libraries that build the resources (their `/rules`
+// entry points); their range and format rules run after parsing (rules-libs.ts).
+const MOLECULE = MOLECULE_DEFAULTS;
+const NETWORK = NETWORK_DEFAULTS;
+const LIMITS = MOLECULE_LIMITS;
+/** The pods run as the file system's owner: the chart refuses root, EFS ids above MAX_POSIX_ID. */
+const OWNER_ID = libBounds({ min: LIMITS.security.runAsUser.min, max: MAX_POSIX_ID });
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
@@ -137,11 +149,11 @@ export const EnvironmentSchema = withAdditionalMolecules(z.strictObject({
   network: z
     .strictObject({
       /** @default '10.100.0.0/16' (seed 000) */
-      vpcCidr: cidr.default('10.100.0.0/16'),
+      vpcCidr: cidr.default(NETWORK.vpcCidr),
       /** One NAT gateway per AZ (AZ-independent egress) or a single one (cheaper). @default 'one-per-az' */
-      natGateways: z.enum(['one-per-az', 'single']).default('one-per-az'),
+      natGateways: z.enum(['one-per-az', 'single']).default(NETWORK.natGateways),
       /** @default 30 */
-      flowLogRetentionDays: retentionDays.default(30),
+      flowLogRetentionDays: retentionDays.default(NETWORK.flowLogRetentionDays),
     })
     .prefault({}),
 
@@ -200,47 +212,45 @@ export const EnvironmentSchema = withAdditionalMolecules(z.strictObject({
 
   molecule: z.strictObject({
     /** @default 'boomi' */
-    namespace: k8sName.default('boomi'),
+    namespace: k8sName.default(MOLECULE.namespace),
     /** BOOMI_ATOMNAME. @default 'boomi-molecule-eks' (seed 000) */
-    atomName: z.string().min(1).default('boomi-molecule-eks'),
+    atomName: z.string().min(1).default(MOLECULE.atomName),
     /** BOOMI_CONTAINERNAME. @default 'boomi-molecule-eks' (seed 000) */
-    containerName: z.string().min(1).default('boomi-molecule-eks'),
+    containerName: z.string().min(1).default(MOLECULE.containerName),
     // platformUrl, sandbox, image, tmpfsMedium, zoneSpread, networkPolicy: schema-molecule.ts
     ...moleculeProductionFields,
     /** StatefulSet replicas at create. @default 3 (seed 000) */
-    replicas: z.number().int().min(1).default(3),
+    replicas: z.number().int().min(1).default(MOLECULE.replicas),
     /** @default 60 (seed 000) */
-    terminationGracePeriodSeconds: z.number().int().min(1).default(60),
+    terminationGracePeriodSeconds: z.number().int().min(1).default(MOLECULE.terminationGracePeriodSeconds),
     /** ATOM_VMOPTIONS_OVERRIDES, pipe-separated (e.g. `-Xmx1024m`). @default '' */
-    vmOptionsOverrides: z.string().default(''),
+    vmOptionsOverrides: z.string().default(MOLECULE.vmOptionsOverrides),
     /** CONTAINER_PROPERTIES_OVERRIDES, pipe-separated `key=value`. @default '' */
-    containerPropertiesOverrides: z.string().default(''),
+    containerPropertiesOverrides: z.string().default(MOLECULE.containerPropertiesOverrides),
     /** Max heap in MiB when not given by -Xmx. @default 512 (the image's default) */
-    heapMiB: z.number().int().min(64).default(512),
+    heapMiB: z.number().int().min(64).default(DEFAULT_HEAP_MIB),
     /** @default requests 500m/1024Mi, limits 1000m/1536Mi (seed 000's YAML) */
     resources: resources.default({
-      requests: { cpu: '500m', memory: '1024Mi' },
-      limits: { cpu: '1000m', memory: '1536Mi' },
+      requests: { cpu: MOLECULE.resources.cpuRequest, memory: MOLECULE.resources.memoryRequest },
+      limits: { cpu: MOLECULE.resources.cpuLimit, memory: MOLECULE.resources.memoryLimit },
     }),
     /** Size of the EFS-backed PV and PVC. @default '5Gi' (seed 000) */
-    storageSize: memory.default('5Gi'),
+    storageSize: memory.default(MOLECULE.storageSize),
     /** POSIX owner of the Molecule's directory on EFS (the image's boomi user). @default 1000/1000 */
     fileSystemUser: z
-      .strictObject({ uid: z.number().int().min(0).default(1000), gid: z.number().int().min(0).default(1000) })
+      .strictObject({ uid: z.number().int().meta(OWNER_ID).default(EFS_DEFAULTS.posixUser.uid), gid: z.number().int().meta(OWNER_ID).default(EFS_DEFAULTS.posixUser.gid) })
       .prefault({}),
     auth: z.strictObject({
       /** password: account + username + password; installerToken: account + token. @default 'password' */
-      kind: z.enum(['password', 'installerToken']).default('password'),
-      /** AWS Secrets Manager secret (name) holding the credentials as JSON. Required. */
-      secretName: z
-        .string()
-        .regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, { message: 'must be a Secrets Manager secret name' }),
+      kind: z.enum(['password', 'installerToken']).default(MOLECULE.authKind),
+      /** AWS Secrets Manager secret (name) holding the credentials as JSON. Required. Its format is the Molecule lib's rule (rules-libs.ts). */
+      secretName: z.string(),
       /**
        * How often the External Secrets Operator re-reads the secret and
        * updates `boomi-secret`; running pods keep the values they started
        * with (docs/ci-and-secrets.md, "Rotation"). @default '1h'
        */
-      refreshInterval: duration.default('1h'),
+      refreshInterval: z.string().default(MOLECULE_EXTERNAL_SECRET_DEFAULTS.refreshInterval),
     }),
     atomQueues: z
       .strictObject({
@@ -253,13 +263,13 @@ export const EnvironmentSchema = withAdditionalMolecules(z.strictObject({
     service: z
       .strictObject({
         /** @default 80 (seed 000) */
-        port: z.number().int().min(1).max(65535).default(80),
+        port: z.number().int().meta(libBounds(LIMITS.service.port)).default(MOLECULE.service.port),
         /** @default 9090 (seed 000) */
-        targetPort: z.number().int().min(1).max(65535).default(9090),
+        targetPort: z.number().int().meta(libBounds(LIMITS.service.targetPort)).default(MOLECULE.service.targetPort),
         /** @default 'internet-facing' (seed 000's NLB) */
-        scheme: z.enum(['internet-facing', 'internal']).default('internet-facing'),
+        scheme: z.enum(['internet-facing', 'internal']).default(MOLECULE.service.scheme),
         /** Client CIDRs allowed to the NLB listener (loadBalancerSourceRanges); required when internet-facing. @default [] */
-        sourceRanges: z.array(cidr).default([]),
+        sourceRanges: z.array(cidr).default(() => [...MOLECULE.service.sourceRanges]),
         /** Accept 0.0.0.0/0 in sourceRanges: the load balancer open to the whole internet (refused otherwise). @default false */
         acceptOpenToInternet: z.boolean().default(false),
       })
@@ -267,13 +277,13 @@ export const EnvironmentSchema = withAdditionalMolecules(z.strictObject({
     probes: z
       .strictObject({
         /** @default 60 (seed 000) */
-        startupFailureThreshold: z.number().int().min(1).default(60),
+        startupFailureThreshold: z.number().int().meta(libBounds(LIMITS.probes.startupFailureThreshold)).default(MOLECULE.probes.startupFailureThreshold),
         /** @default 10 (seed 000) */
-        readinessPeriodSeconds: z.number().int().min(1).default(10),
+        readinessPeriodSeconds: z.number().int().meta(libBounds(LIMITS.probes.readinessPeriodSeconds)).default(MOLECULE.probes.readinessPeriodSeconds),
         /** @default 10 (seed 000) */
-        readinessInitialDelaySeconds: z.number().int().min(0).default(10),
+        readinessInitialDelaySeconds: z.number().int().meta(libBounds(LIMITS.probes.readinessInitialDelaySeconds)).default(MOLECULE.probes.readinessInitialDelaySeconds),
         /** @default 60 (seed 000) */
-        livenessPeriodSeconds: z.number().int().min(1).default(60),
+        livenessPeriodSeconds: z.number().int().meta(libBounds(LIMITS.probes.livenessPeriodSeconds)).default(MOLECULE.probes.livenessPeriodSeconds),
       })
       .prefault({}),
     /**
@@ -303,21 +313,21 @@ export const EnvironmentSchema = withAdditionalMolecules(z.strictObject({
   hpa: z
     .strictObject({
       /** @default true */
-      enabled: z.boolean().default(true),
+      enabled: z.boolean().default(MOLECULE.hpa.enabled),
       /** @default 3 (seed 000) */
-      minReplicas: z.number().int().min(1).default(3),
+      minReplicas: z.number().int().meta(libBounds(LIMITS.hpa.minReplicas)).default(MOLECULE.hpa.minReplicas),
       /** @default 20 (seed 000) */
-      maxReplicas: z.number().int().min(1).default(20),
-      /** @default 50 (seed 000) */
-      cpuUtilization: z.number().int().min(1).max(100).default(50),
-      /** @default 50 (seed 000) */
-      memoryUtilization: z.number().int().min(1).max(100).default(50),
+      maxReplicas: z.number().int().meta(libBounds(LIMITS.hpa.maxReplicas)).default(MOLECULE.hpa.maxReplicas),
+      /** At least 1 (the chart's rule); at most 100 here (this platform's policy: a target above the request is refused). @default 50 (seed 000) */
+      cpuUtilization: z.number().int().max(100).meta(libBounds(LIMITS.hpa.cpuUtilization)).default(MOLECULE.hpa.cpuUtilization),
+      /** At least 1 (the chart's rule); at most 100 here (this platform's policy). @default 50 (seed 000) */
+      memoryUtilization: z.number().int().max(100).meta(libBounds(LIMITS.hpa.memoryUtilization)).default(MOLECULE.hpa.memoryUtilization),
       scaleDown: z
         .strictObject({
           /** Set false to never remove Molecule nodes (needed with Atom Queues). @default true */
-          enabled: z.boolean().default(true),
-          /** @default 60 (seed 000) */
-          stabilizationWindowSeconds: z.number().int().min(0).max(3600).default(60),
+          enabled: z.boolean().default(MOLECULE.hpa.scaleDownEnabled),
+          /** 0 to 3600 (the chart's rule). @default 60 (seed 000) */
+          stabilizationWindowSeconds: z.number().int().meta(libBounds(LIMITS.hpa.scaleDownStabilizationSeconds)).default(MOLECULE.hpa.scaleDownStabilizationSeconds),
         })
         .prefault({}),
     })

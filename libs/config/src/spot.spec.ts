@@ -1,6 +1,7 @@
 import { defineEnvironment, validateEnvironment } from './environment';
 import { CAPACITY_LABEL, EKS_CAPACITY_TYPE_LABEL, SPOT_TAINT, capacityTypeDefaults } from './spot';
 import type { EnvironmentInput } from './schema';
+import { printed } from '../test/valid-input';
 
 const base = (over: Partial<EnvironmentInput> = {}): EnvironmentInput => ({
   name: 'spot',
@@ -100,7 +101,7 @@ describe('validateEnvironment with spot groups', () => {
 describe('the placement rule', () => {
   const issues = (over: Partial<EnvironmentInput>) => {
     const r = validateEnvironment(base(over));
-    return r.ok ? [] : r.issues;
+    return r.ok ? [] : printed(r.issues);
   };
   const allSpot = MIXED!.filter((g) => g.capacityType === 'SPOT');
 
@@ -122,7 +123,7 @@ describe('the placement rule', () => {
 describe('the capacity rule with spot groups', () => {
   const issues = (over: Partial<EnvironmentInput>) => {
     const r = validateEnvironment(base(over));
-    return r.ok ? [] : r.issues;
+    return r.ok ? [] : printed(r.issues);
   };
   // 2 on-demand groups × max 2 m5.large × 3 pods = 12; the spot groups would add 2 × 10 × 3 = 60.
   const small = MIXED!.map((g) => (g.capacityType === 'SPOT' ? g : { ...g, maxSize: 2 }));

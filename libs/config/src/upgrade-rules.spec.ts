@@ -1,10 +1,9 @@
 import { validateEnvironment, type ValidationResult } from './environment';
-import type { ConfigIssue } from './errors';
 import { instanceArchitecture } from './instance-architecture';
-import { validInput, type Overrides } from '../test/valid-input';
+import { validInput, type Overrides, printed } from '../test/valid-input';
 
 const TODAY = new Date('2026-11-30T12:00:00Z');
-const issuesOf = (r: ValidationResult): readonly ConfigIssue[] => (r.ok ? [] : r.issues);
+const issuesOf = (r: ValidationResult): readonly { path: string; message: string }[] => (r.ok ? [] : printed(r.issues));
 const validate = (overrides: Overrides, today = TODAY) => issuesOf(validateEnvironment(validInput(overrides), { today }));
 
 describe('instanceArchitecture', () => {
@@ -31,7 +30,7 @@ describe('the Kubernetes lifecycle rule (today injected)', () => {
       {
         path: 'cluster.kubernetesVersion',
         message:
-          '(1.32) reached the end of EKS extended support on 2027-03-23: EKS creates no cluster on it and upgrades existing control planes to the ' +
+          "('1.32') reached the end of EKS extended support on 2027-03-23: EKS creates no cluster on it and upgrades existing control planes to the " +
           'oldest supported minor on its own; set 1.33 (one minor at a time, docs/upgrades.md), then go on towards 1.36. Supported minors: 1.33, 1.34, 1.35, 1.36',
       },
     ]);
@@ -43,7 +42,7 @@ describe('the Kubernetes lifecycle rule (today injected)', () => {
 
   it('refuses a minor before its EKS release day', () => {
     expect(validate({ cluster: { kubernetesVersion: '1.36' } }, new Date('2026-05-01T00:00:00Z'))).toEqual([
-      { path: 'cluster.kubernetesVersion', message: '(1.36) is not on EKS before 2026-06-02: use 1.35 until then' },
+      { path: 'cluster.kubernetesVersion', message: "('1.36') is not on EKS before 2026-06-02: use 1.35 until then" },
     ]);
   });
 
@@ -92,7 +91,7 @@ describe('node group AMI type and release', () => {
       {
         path: 'nodeGroups[0].instanceTypes',
         message:
-          'mixes CPU architectures (m5.large (x86_64), m7g.large (arm64)): one node group runs one AMI, so list only x86_64 or only Graviton (arm64) types and put the others in their own group',
+          '(["m5.large","m7g.large"]) mixes CPU architectures (m5.large (x86_64), m7g.large (arm64)): one node group runs one AMI, so list only x86_64 or only Graviton (arm64) types and put the others in their own group',
       },
     ]);
   });

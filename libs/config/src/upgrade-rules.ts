@@ -3,7 +3,7 @@
  * kept apart from rules.ts: the lifecycle rule needs the date, which is
  * passed in (validateEnvironment's `today`), never read from the clock here.
  */
-import type { ConfigIssue } from './errors';
+import type { RuleIssue } from './errors';
 import type { Environment } from './environment-types';
 import { minorOf } from './catalog';
 import { KUBERNETES_LIFECYCLE, nextMinor, recommendedMinor, supportStatus } from './lifecycle';
@@ -11,7 +11,7 @@ import { instanceArchitecture } from './instance-architecture';
 import { AMI_TYPE_BY_ARCHITECTURE } from './schema-upgrades';
 
 /** A minor past the end of extended support: EKS has upgraded (or is upgrading) such clusters itself. */
-export function checkLifecycle(env: Environment, today: Date): ConfigIssue[] {
+export function checkLifecycle(env: Environment, today: Date): RuleIssue[] {
   const minor = env.cluster.kubernetesVersion;
   const status = supportStatus(minor, today);
   if (status.phase === 'unreleased') {
@@ -32,10 +32,10 @@ export function checkLifecycle(env: Environment, today: Date): ConfigIssue[] {
 }
 
 /** Node groups: an AMI type of the instance types' architecture, and an AMI release of the cluster's minor. */
-export function checkNodeGroupImages(env: Environment): ConfigIssue[] {
-  const out: ConfigIssue[] = [];
+export function checkNodeGroupImages(env: Environment): RuleIssue[] {
+  const out: RuleIssue[] = [];
   const seen = new Set<string>();
-  const push = (i: ConfigIssue) => {
+  const push = (i: RuleIssue) => {
     const key = `${i.path}\n${i.message}`;
     if (!seen.has(key)) out.push(i);
     seen.add(key);
@@ -72,6 +72,6 @@ export function checkNodeGroupImages(env: Environment): ConfigIssue[] {
 }
 
 /** Every upgrade rule, for validateEnvironment. */
-export function checkUpgradeRules(env: Environment, today: Date): ConfigIssue[] {
+export function checkUpgradeRules(env: Environment, today: Date): RuleIssue[] {
   return [...checkLifecycle(env, today), ...checkNodeGroupImages(env)];
 }

@@ -1,6 +1,7 @@
 // Shared by the config specs: the smallest valid environment (3 AZs, seed 000's
 // defaults) and a deep merge to vary it. Objects merge key by key; arrays and
 // scalars replace.
+import { formatIssue, type PropsIssue } from '@boomi-eks/primitives';
 import type { EnvironmentInput } from '../src/schema';
 
 export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
@@ -36,4 +37,13 @@ export const BASE_INPUT: EnvironmentInput = {
 
 export function validInput(overrides: Overrides = {}): EnvironmentInput {
   return deepMerge(BASE_INPUT, overrides) as EnvironmentInput;
+}
+
+/**
+ * Issues as users read them: the path, and the rest of the printed line
+ * (`(<value>) <problem>: <fix>`, primitives' formatIssue). The specs assert on
+ * this text; the structured fields are asserted where they matter.
+ */
+export function printed(issues: readonly PropsIssue[]): { path: string; message: string }[] {
+  return issues.map((i) => ({ path: i.path, message: formatIssue(i).slice(i.path.length + 2) }));
 }

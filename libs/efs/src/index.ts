@@ -1,2 +1,4 @@
 export * from './efs-csi-identity';
 export * from './molecule-file-system';
+export * from './efs-defaults';
+export * from './validate-file-system';

@@ -162,8 +162,8 @@ describe('MoleculeFileSystem.addMoleculeAccessPoint (several Molecules per clust
   });
 
   it("refuses a reused name, a bad name, or the first Molecule's directory", () => {
-    expect(() => added.fs.addMoleculeAccessPoint('team-b')).toThrow(/name \(team-b\) is already used/);
-    expect(() => added.fs.addMoleculeAccessPoint('Team B')).toThrow(/name \(Team B\) must be a DNS-1123 label/);
-    expect(() => added.fs.addMoleculeAccessPoint('team-c', { path: '/boomi' })).toThrow(/path \(\/boomi\) is the first Molecule's directory/);
+    expect(() => added.fs.addMoleculeAccessPoint('team-b')).toThrow(/name: \('team-b'\) is already used on this file system: give each Molecule its own name/);
+    expect(() => added.fs.addMoleculeAccessPoint('Team B')).toThrow(/name: \('Team B'\) must be a DNS-1123 label/);
+    expect(() => added.fs.addMoleculeAccessPoint('team-c', { path: '/boomi' })).toThrow(/path: \('\/boomi'\) is the first Molecule's directory: give 'team-c' its own/);
   });
 });

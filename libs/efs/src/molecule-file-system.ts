@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { Fn } from 'cdktf';
+import { Fn, Token } from 'cdktf';
+import { throwIfIssues } from '@boomi-eks/primitives';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
@@ -9,6 +10,8 @@ import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { EfsCsiIdentity } from './efs-csi-identity';
+import { EFS_DEFAULTS } from './efs-defaults';
+import { validateMoleculeAccessPoint, validateMoleculeFileSystemProps } from './validate-file-system';
 
 export const NFS_PORT = 2049;
 
@@ -73,8 +76,9 @@ export class MoleculeFileSystem extends Construct {
   constructor(scope: Construct, id: string, props: MoleculeFileSystemProps) {
     super(scope, id);
     this.props = props;
-    const posixUser = props.posixUser ?? DEFAULT_POSIX_USER;
-    const dir = props.path ?? '/boomi';
+    throwIfIssues(`MoleculeFileSystem '${id}'`, validateMoleculeFileSystemProps(props, { isUnresolved: (v) => Token.isUnresolved(v) }));
+    const posixUser = props.posixUser ?? EFS_DEFAULTS.posixUser;
+    const dir = props.path ?? EFS_DEFAULTS.path;
 
     this.fileSystem = new EfsFileSystem(this, 'file-system', {
       creationToken: `${props.name}-molecule`,
@@ -180,23 +184,16 @@ export class MoleculeFileSystem extends Construct {
    * `Name` tag `<fs name>-molecule-<name>`.
    */
   addMoleculeAccessPoint(name: string, options: MoleculeAccessPointOptions = {}): EfsAccessPoint {
-    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
-      throw new Error(`MoleculeFileSystem.addMoleculeAccessPoint: name (${name}) must be a DNS-1123 label such as 'team-b': it names the construct and the tag`);
-    }
-    if (this.accessPointNames.has(name)) {
-      throw new Error(`MoleculeFileSystem.addMoleculeAccessPoint: name (${name}) is already used on this file system: give each Molecule its own name`);
-    }
-    const path = options.path ?? `/boomi-${name}`;
-    if (path === (this.props.path ?? '/boomi')) {
-      throw new Error(`MoleculeFileSystem.addMoleculeAccessPoint: path (${path}) is the first Molecule's directory: give '${name}' its own, e.g. '/boomi-${name}'`);
-    }
+    const path = options.path ?? `${EFS_DEFAULTS.accessPointPathPrefix}${name}`;
+    throwIfIssues(
+      `MoleculeFileSystem.addMoleculeAccessPoint('${name}')`,
+      validateMoleculeAccessPoint(name, { path, posixUser: options.posixUser }, { usedNames: this.accessPointNames, firstPath: this.props.path ?? EFS_DEFAULTS.path }),
+    );
     this.accessPointNames.add(name);
-    const posixUser = options.posixUser ?? this.props.posixUser ?? DEFAULT_POSIX_USER;
+    const posixUser = options.posixUser ?? this.props.posixUser ?? EFS_DEFAULTS.posixUser;
     return moleculeAccessPoint(this, `access-point-${name}`, this.fileSystem.id, path, posixUser, `${this.props.name}-molecule-${name}`);
   }
 }
-
-const DEFAULT_POSIX_USER = { uid: 1000, gid: 1000 } as const;
 
 function moleculeAccessPoint(
   scope: Construct,
@@ -211,7 +208,7 @@ function moleculeAccessPoint(
     posixUser: { uid: posixUser.uid, gid: posixUser.gid },
     rootDirectory: {
       path,
-      creationInfo: { ownerUid: posixUser.uid, ownerGid: posixUser.gid, permissions: '0750' },
+      creationInfo: { ownerUid: posixUser.uid, ownerGid: posixUser.gid, permissions: EFS_DEFAULTS.directoryPermissions },
     },
     tags: { Name: nameTag },
   });

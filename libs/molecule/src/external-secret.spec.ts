@@ -1,7 +1,9 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { renderMolecule } from '../test/molecule-fixtures';
+import { InvalidPropsError } from '@boomi-eks/primitives';
 import { EXTERNAL_SECRET_API_VERSION, MOLECULE_SECRET_KEYS, MoleculeExternalSecret, moleculeExternalSecretObjects } from './external-secret';
+import { validateMoleculeExternalSecret } from './validate-external-secret';
 
 const input = { namespace: 'boomi', remoteSecretName: 'boomi/dev/molecule', region: 'us-east-1' };
 
@@ -44,11 +46,25 @@ describe('moleculeExternalSecretObjects', () => {
   });
 
   it.each([
-    [{ refreshInterval: 'hourly' }, "refreshInterval ('hourly') must be a Go duration"],
-    [{ secretName: 'Boomi_Secret' }, "secretName ('Boomi_Secret') must be a DNS-1123 subdomain"],
-    [{ remoteSecretName: 'has space' }, "remoteSecretName ('has space') must be a Secrets Manager secret name"],
+    [{ refreshInterval: 'hourly' }, "refreshInterval: ('hourly') must be a duration (Go syntax): write it such as '1h'"],
+    [{ secretName: 'Boomi_Secret' }, "secretName: ('Boomi_Secret') must be a DNS-1123 subdomain"],
+    [{ storeName: 'AWS' }, "storeName: ('AWS') must be a DNS-1123 subdomain"],
+    [{ remoteSecretName: 'has space' }, "remoteSecretName: ('has space') must be a Secrets Manager secret name"],
   ])('refuses %j', (bad, message) => {
     expect(() => moleculeExternalSecretObjects({ ...input, ...bad })).toThrow(message);
+  });
+
+  it('reports every bad name at once in one InvalidPropsError, and accepts compound durations and 512-character names', () => {
+    let thrown: unknown;
+    try {
+      moleculeExternalSecretObjects({ ...input, secretName: 'X', refreshInterval: '1 hour', remoteSecretName: '' });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(InvalidPropsError);
+    expect((thrown as InvalidPropsError).issues.map((i) => i.path)).toEqual(['secretName', 'refreshInterval', 'remoteSecretName']);
+    expect(validateMoleculeExternalSecret({ remoteSecretName: 'a'.repeat(512), refreshInterval: '1h30m' })).toEqual([]);
+    expect(validateMoleculeExternalSecret({ remoteSecretName: 'a'.repeat(513) }).map((i) => i.path)).toEqual(['remoteSecretName']);
   });
 });
 

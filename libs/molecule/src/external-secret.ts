@@ -4,6 +4,9 @@ import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import type { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import type { MoleculeAuthKind } from './molecule-props';
 import type { KubernetesObject } from './manifest-order';
+import { throwIfIssues } from '@boomi-eks/primitives';
+import { MOLECULE_EXTERNAL_SECRET_DEFAULTS } from './molecule-defaults';
+import { validateMoleculeExternalSecret } from './validate-external-secret';
 
 /**
  * Keys of the Secret the Molecule's env reads (`secretKeyRef`), per auth kind
@@ -38,16 +41,6 @@ export interface MoleculeExternalSecretObjectsInput {
   readonly refreshInterval?: string;
 }
 
-/** Defaults of {@link moleculeExternalSecretObjects}. */
-export const MOLECULE_EXTERNAL_SECRET_DEFAULTS = {
-  authKind: 'password',
-  secretName: 'boomi-secret',
-  storeName: 'aws-secrets-manager',
-  refreshInterval: '1h',
-} as const;
-
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
-const GO_DURATION = /^(\d+(ns|us|µs|ms|s|m|h))+$/;
 
 /**
  * The SecretStore and ExternalSecret (external-secrets.io/v1) that make the
@@ -71,15 +64,7 @@ export function moleculeExternalSecretObjects(input: MoleculeExternalSecretObjec
   const secretName = input.secretName ?? d.secretName;
   const storeName = input.storeName ?? d.storeName;
   const refreshInterval = input.refreshInterval ?? d.refreshInterval;
-  const fail = (field: string, value: string, problem: string) => {
-    throw new Error(`MoleculeExternalSecret ${field} ('${value}') ${problem}`);
-  };
-  if (!DNS_SUBDOMAIN.test(secretName)) fail('secretName', secretName, "must be a DNS-1123 subdomain, e.g. 'boomi-secret'");
-  if (!DNS_SUBDOMAIN.test(storeName)) fail('storeName', storeName, "must be a DNS-1123 subdomain, e.g. 'aws-secrets-manager'");
-  if (!GO_DURATION.test(refreshInterval)) fail('refreshInterval', refreshInterval, "must be a Go duration such as '1h' or '15m'");
-  if (!/^[A-Za-z0-9/_+=.@-]{1,512}$/.test(input.remoteSecretName)) {
-    fail('remoteSecretName', input.remoteSecretName, 'must be a Secrets Manager secret name');
-  }
+  throwIfIssues('MoleculeExternalSecret', validateMoleculeExternalSecret({ ...input, secretName, storeName, refreshInterval }));
   const keys = MOLECULE_SECRET_KEYS[input.authKind ?? d.authKind];
   const secretStore: KubernetesObject = {
     apiVersion: EXTERNAL_SECRET_API_VERSION,

@@ -5,5 +5,7 @@ export * from './manifest-order';
 export * from './molecule-chart';
 export * from './molecule-network-policy';
 export * from './molecule-props';
-export * from './molecule-validation';
+export * from './molecule-defaults';
+export * from './validate-molecule-props';
+export * from './validate-external-secret';
 export * from './external-secret';

@@ -1,5 +1,5 @@
 import { AP_ID, envOf, FS_ID, moleculeContainer, renderMolecule } from '../test/molecule-fixtures';
-import { MOLECULE_CHART_DEFAULTS } from './molecule-props';
+import { MOLECULE_DEFAULTS } from './molecule-defaults';
 
 describe('MoleculeChart with the defaults (seed 000)', () => {
   const { chart, objects, one, all } = renderMolecule();
@@ -221,7 +221,7 @@ describe('MoleculeChart with the defaults (seed 000)', () => {
   it('the resolved config equals the defaults object', () => {
     const { fileSystemId, accessPointId, ...rest } = chart.config;
     expect({ fileSystemId, accessPointId }).toEqual({ fileSystemId: FS_ID, accessPointId: AP_ID });
-    expect(rest).toEqual(MOLECULE_CHART_DEFAULTS);
+    expect(rest).toEqual(MOLECULE_DEFAULTS);
   });
 });
 
@@ -311,7 +311,7 @@ describe('MoleculeChart options', () => {
 
   it('refuses a non-string annotation value, naming it', () => {
     expect(() => renderMolecule({ podAnnotations: { 'prometheus.io/scrape': true as unknown as string } })).toThrow(
-      /'podAnnotations\['prometheus.io\/scrape'\]' \(true\) must be a string/,
+      /podAnnotations\['prometheus.io\/scrape'\]: \(true\) must be a string/,
     );
   });
 });
@@ -335,7 +335,7 @@ describe('MoleculeChart image pinning', () => {
   });
 
   it('refuses a malformed digest, naming the field', () => {
-    expect(() => renderMolecule({ image: { digest: 'sha256:abc' } })).toThrow(/'image\.digest' \(sha256:abc\) must be a content digest/);
+    expect(() => renderMolecule({ image: { digest: 'sha256:abc' } })).toThrow(/image\.digest: \('sha256:abc'\) must be a content digest/);
   });
 });
 
@@ -346,7 +346,7 @@ describe('MoleculeChart security and spread options', () => {
   });
 
   it('refuses root (0) as the user, naming the field', () => {
-    expect(() => renderMolecule({ security: { runAsUser: 0 } })).toThrow(/'security\.runAsUser' \(0\) must be an integer ≥ 1/);
+    expect(() => renderMolecule({ security: { runAsUser: 0 } })).toThrow(/security\.runAsUser: \(0\) must be an integer ≥ 1/);
   });
 
   it('zone spread can be made a preference', () => {

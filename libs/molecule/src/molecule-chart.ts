@@ -1,8 +1,10 @@
 import { Chart } from 'cdk8s';
+import { Token } from 'cdktf';
+import { throwIfIssues } from '@boomi-eks/primitives';
 import { Construct } from 'constructs';
 import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import { MoleculeChartProps, ResolvedMoleculeProps, moleculeImageReference, resolveMoleculeProps } from './molecule-props';
-import { validateMoleculeProps } from './molecule-validation';
+import { validateMoleculeProps } from './validate-molecule-props';
 import { MOLECULE_NETWORK_POLICY_NAMES, NetworkPolicySpec, moleculeNetworkPolicies } from './molecule-network-policy';
 
 /** Object names of seed 000, used as-is (the storage ones are defaults: see MoleculeStorage). */
@@ -76,7 +78,7 @@ export class MoleculeChart extends Chart {
   constructor(scope: Construct, id: string, props: MoleculeChartProps) {
     super(scope, id);
     const c = resolveMoleculeProps(props);
-    validateMoleculeProps(c);
+    throwIfIssues(`MoleculeChart '${id}'`, validateMoleculeProps(c, { isUnresolved: (v) => Token.isUnresolved(v) }));
     this.config = c;
     this.namespaceName = c.namespace;
     this.secretName = c.secretName;

@@ -79,8 +79,8 @@ describe('Molecule NetworkPolicies (default deny + allowances)', () => {
   });
 
   it('refuses rules that would open everything, naming the field', () => {
-    expect(() => renderMolecule({ networkPolicy: { extraIngress: [{ port: 9404 }] } })).toThrow(/'networkPolicy\.extraIngress\[0\]' \(no source\) must name a namespace or a cidr/);
-    expect(() => renderMolecule({ networkPolicy: { extraEgress: [{ cidr: '192.0.2.0/24', ports: [] }] } })).toThrow(/'networkPolicy\.extraEgress\[0\]\.ports' \(\[\]\) must list at least one port/);
-    expect(() => renderMolecule({ networkPolicy: { clusterCidrs: ['10.0.0.0'] } })).toThrow(/'networkPolicy\.clusterCidrs\[0\]' \(10\.0\.0\.0\) must be a CIDR/);
+    expect(() => renderMolecule({ networkPolicy: { extraIngress: [{ port: 9404 }] } })).toThrow(/networkPolicy\.extraIngress\[0\]: \(\{"port":9404\}\) must name a namespace or a cidr/);
+    expect(() => renderMolecule({ networkPolicy: { extraEgress: [{ cidr: '192.0.2.0/24', ports: [] }] } })).toThrow(/networkPolicy\.extraEgress\[0\]\.ports: \(\[\]\) must list at least one port/);
+    expect(() => renderMolecule({ networkPolicy: { clusterCidrs: ['10.0.0.0'] } })).toThrow(/networkPolicy\.clusterCidrs\[0\]: \('10\.0\.0\.0'\) must be a CIDR/);
   });
 });

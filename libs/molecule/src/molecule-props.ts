@@ -1,7 +1,9 @@
 /**
  * Props of the Molecule chart, their defaults (seed 000's YAML) and the one
  * function that merges them. Typed here, independent of any config lib.
+ * The defaults themselves are plain data in molecule-defaults.ts.
  */
+import { MOLECULE_DEFAULTS, MUTABLE_IMAGE_TAGS } from './molecule-defaults';
 
 /** How the Molecule authenticates to the platform on first start. */
 export type MoleculeAuthKind = 'password' | 'installerToken';
@@ -27,13 +29,10 @@ export interface MoleculeImage {
   readonly pullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
 }
 
-/** Tags that Boomi moves to each new image: pulling them twice may give two images. */
-export const MUTABLE_IMAGE_TAGS: readonly string[] = ['latest', 'release', 'release-rhel'];
-
 /** The image reference and pull policy the container gets (pure; see {@link MoleculeImage}). */
 export function moleculeImageReference(image: MoleculeImage): { image: string; pullPolicy: 'Always' | 'IfNotPresent' | 'Never' } {
-  const repository = image.repository ?? MOLECULE_CHART_DEFAULTS.image.repository;
-  const tag = image.tag ?? MOLECULE_CHART_DEFAULTS.image.tag;
+  const repository = image.repository ?? MOLECULE_DEFAULTS.image.repository;
+  const tag = image.tag ?? MOLECULE_DEFAULTS.image.tag;
   const pinned = image.digest !== undefined || !MUTABLE_IMAGE_TAGS.includes(tag);
   return {
     image: image.digest !== undefined ? `${repository}@${image.digest}` : `${repository}:${tag}`,
@@ -343,56 +342,9 @@ export interface ResolvedMoleculeProps
   readonly podAnnotations?: Readonly<Record<string, string>>;
 }
 
-/** The defaults: seed 000's YAML, except the production-safe ones (docs/production-defaults.md). */
-export const MOLECULE_CHART_DEFAULTS = {
-  namespace: 'boomi',
-  createNamespace: true,
-  storageSize: '5Gi',
-  storage: {
-    storageClassName: 'efs-sc',
-    createStorageClass: true,
-    persistentVolumeName: 'efs-pv',
-    persistentVolumeClaimName: 'efs-claim',
-    mountOptions: ['tls', 'iam'] as readonly string[],
-  },
-  image: { repository: 'boomi/molecule', tag: 'release' },
-  security: { runAsUser: 1000, runAsGroup: 1000 },
-  topologySpread: { zone: 'DoNotSchedule', hostname: 'ScheduleAnyway' },
-  networkPolicy: {
-    enabled: true,
-    clusterCidrs: [] as readonly string[],
-    platformCidrs: ['0.0.0.0/0'] as readonly string[],
-    extraEgress: [] as readonly MoleculeEgressRule[],
-    extraIngress: [] as readonly MoleculeIngressRule[],
-  },
-  replicas: 3,
-  terminationGracePeriodSeconds: 60,
-  atomName: 'boomi-molecule-eks',
-  containerName: 'boomi-molecule-eks',
-  platformUrl: 'https://platform.boomi.com',
-  vmOptionsOverrides: '',
-  containerPropertiesOverrides: '',
-  resources: { cpuRequest: '500m', memoryRequest: '1024Mi', cpuLimit: '1000m', memoryLimit: '1536Mi' },
-  probes: { startupFailureThreshold: 60, readinessPeriodSeconds: 10, readinessInitialDelaySeconds: 10, livenessPeriodSeconds: 60 },
-  secretName: 'boomi-secret',
-  authKind: 'password',
-  tmpfsMedium: 'Disk',
-  service: { port: 80, targetPort: 9090, scheme: 'internet-facing', sourceRanges: [] as readonly string[] },
-  hpa: {
-    enabled: true,
-    minReplicas: 3,
-    maxReplicas: 20,
-    cpuUtilization: 50,
-    memoryUtilization: 50,
-    scaleDownEnabled: true,
-    scaleDownStabilizationSeconds: 60,
-  },
-  podDisruptionBudget: { enabled: true, maxUnavailable: 1 as number | string },
-} as const satisfies Omit<ResolvedMoleculeProps, 'fileSystemId' | 'accessPointId'>;
-
-/** Applies {@link MOLECULE_CHART_DEFAULTS} under the given props (props win, group by group). */
+/** Applies {@link MOLECULE_DEFAULTS} under the given props (props win, group by group). */
 export function resolveMoleculeProps(props: MoleculeChartProps): ResolvedMoleculeProps {
-  const d = MOLECULE_CHART_DEFAULTS;
+  const d = MOLECULE_DEFAULTS;
   return {
     ...d,
     ...stripUndefined(props),
@@ -413,7 +365,7 @@ export function resolveMoleculeProps(props: MoleculeChartProps): ResolvedMolecul
 
 /** The storage names: the defaults, prefixed with the Molecule's `name` for the cluster-scoped ones; given names win. */
 function resolveStorage(props: MoleculeChartProps): Required<MoleculeStorage> {
-  const d = MOLECULE_CHART_DEFAULTS.storage;
+  const d = MOLECULE_DEFAULTS.storage;
   const prefix = props.name ? `${props.name}-` : '';
   return {
     ...d,

@@ -77,9 +77,9 @@ describe('MoleculeChart storage names', () => {
   });
 
   it('refuses a bad name, storage name or mount option, naming the field', () => {
-    expect(() => renderMolecule({ name: 'Team_A' })).toThrow(/'name' \(Team_A\) must be a DNS-1123 label/);
-    expect(() => renderMolecule({ storage: { persistentVolumeName: 'PV!' } })).toThrow(/'storage.persistentVolumeName' \(PV!\)/);
-    expect(() => renderMolecule({ storage: { mountOptions: ['tls,iam'] } })).toThrow(/'storage.mountOptions\[0\]' \(tls,iam\)/);
+    expect(() => renderMolecule({ name: 'Team_A' })).toThrow(/name: \('Team_A'\) must be a DNS-1123 label/);
+    expect(() => renderMolecule({ storage: { persistentVolumeName: 'PV!' } })).toThrow(/storage.persistentVolumeName: \('PV!'\)/);
+    expect(() => renderMolecule({ storage: { mountOptions: ['tls,iam'] } })).toThrow(/storage.mountOptions\[0\]: \('tls,iam'\)/);
   });
 });
 

@@ -5,6 +5,7 @@ import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { serviceTrustPolicy } from '@boomi-eks/primitives';
+import { NETWORK_DEFAULTS } from './network-defaults';
 
 export interface VpcFlowLogProps {
   /** Prefix of the log group and role names. */
@@ -25,7 +26,7 @@ export class VpcFlowLog extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcFlowLogProps) {
     super(scope, id);
-    const retentionDays = props.retentionDays ?? 30;
+    const retentionDays = props.retentionDays ?? NETWORK_DEFAULTS.flowLogRetentionDays;
 
     const logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: `/aws/vpc/${props.name}/flow-logs`,
@@ -54,7 +55,7 @@ export class VpcFlowLog extends Construct {
 
     const flowLog = new FlowLog(this, 'flow-log', {
       vpcId: props.vpcId,
-      trafficType: props.trafficType ?? 'ALL',
+      trafficType: props.trafficType ?? NETWORK_DEFAULTS.flowLogTrafficType,
       logDestinationType: 'cloud-watch-logs',
       logDestination: logGroup.arn,
       iamRoleArn: role.arn,

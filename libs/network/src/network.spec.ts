@@ -263,7 +263,7 @@ describe('Network', () => {
   });
 
   it('refuses a VPC CIDR the subnet plan cannot hold, naming it', () => {
-    expect(() => synthNetwork({ vpcCidr: '10.100.0.0/24' })).toThrow(/vpcCidr \(10\.100\.0\.0\/24\)/);
+    expect(() => synthNetwork({ vpcCidr: '10.100.0.0/24' })).toThrow(/Network '.+' is invalid \(1 problem\):\n  - vpcCidr: \('10\.100\.0\.0\/24'\) must be a \/16 to \/22/);
   });
 });
 

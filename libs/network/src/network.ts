@@ -9,7 +9,10 @@ import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { throwIfIssues } from '@boomi-eks/primitives';
+import { NETWORK_DEFAULTS } from './network-defaults';
 import { subnetCidrs } from './subnet-cidrs';
+import { validateNetworkProps } from './validate-network';
 import { VpcFlowLog } from './flow-log';
 
 export type NatGatewayMode = 'one-per-az' | 'single';
@@ -73,8 +76,9 @@ export class Network extends Construct {
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
-    const vpcCidr = props.vpcCidr ?? '10.100.0.0/16';
-    const natMode = props.natGateways ?? 'one-per-az';
+    const vpcCidr = props.vpcCidr ?? NETWORK_DEFAULTS.vpcCidr;
+    const natMode = props.natGateways ?? NETWORK_DEFAULTS.natGateways;
+    throwIfIssues(`Network '${id}'`, validateNetworkProps({ vpcCidr, availabilityZones: props.availabilityZones }));
     const plan = subnetCidrs(vpcCidr, props.availabilityZones);
     const clusterTag: Record<string, string> = props.clusterName
       ? { [`kubernetes.io/cluster/${props.clusterName}`]: 'shared' }

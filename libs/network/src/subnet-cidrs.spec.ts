@@ -92,20 +92,20 @@ describe('subnetCidrs', () => {
 
   describe('refuses', () => {
     it('a VPC larger than a /16 (AWS refuses it)', () => {
-      expect(() => subnetCidrs('172.16.0.0/12', AZS)).toThrow(/vpcCidr \(172\.16\.0\.0\/12\) is larger than a \/16/);
+      expect(() => subnetCidrs('172.16.0.0/12', AZS)).toThrow(/vpcCidr: \('172\.16\.0\.0\/12'\) must be a \/16 to \/22: AWS allows no larger VPC/);
     });
 
     it('a VPC smaller than a /22, naming the CIDR', () => {
-      expect(() => subnetCidrs('10.100.0.0/23', AZS)).toThrow(/vpcCidr \(10\.100\.0\.0\/23\) is smaller than a \/22/);
+      expect(() => subnetCidrs('10.100.0.0/23', AZS)).toThrow(/vpcCidr: \('10\.100\.0\.0\/23'\) must be a \/16 to \/22: .*public subnets under the \/28 AWS minimum/);
     });
 
     it('no AZ at all, naming the count', () => {
-      expect(() => subnetCidrs('10.100.0.0/16', [])).toThrow(/availabilityZones holds 0 AZs: the subnet plan takes 1 to 7/);
+      expect(() => subnetCidrs('10.100.0.0/16', [])).toThrow(/availabilityZones: \(\[\]\) holds 0 AZs: the subnet plan takes 1 to 7/);
     });
 
     it('8 AZs, one more than the plan holds, naming the count', () => {
       const eight = Array.from({ length: 8 }, (_, i) => `az-${i}`);
-      expect(() => subnetCidrs('10.100.0.0/16', eight)).toThrow(/availabilityZones holds 8 AZs: the subnet plan takes 1 to 7/);
+      expect(() => subnetCidrs('10.100.0.0/16', eight)).toThrow(/availabilityZones: .* holds 8 AZs: the subnet plan takes 1 to 7/);
     });
 
     it('a malformed VPC CIDR, quoting it', () => {

@@ -7,6 +7,7 @@ describe('issues', () => {
     expect(formatIssue(hpa)).toBe('hpa.maxReplicas: (1) must be at least hpa.minReplicas (2): raise hpa.maxReplicas to 2 or more');
     expect(formatIssue({ ...hpa, value: 'x' })).toContain("('x')");
     expect(formatIssue({ ...hpa, value: undefined })).toContain('(missing)');
+    expect(formatIssue({ ...hpa, fix: '' })).toBe('hpa.maxReplicas: (1) must be at least hpa.minReplicas (2)');
   });
 
   it('re-bases paths under a parent, keeping array indexes glued', () => {

@@ -31,9 +31,9 @@ export function formatValue(value: unknown): string {
   }
 }
 
-/** `path: (value) message: fix` — the one line an issue prints as. */
+/** `path: (value) message: fix` — the one line an issue prints as (`: fix` left out when the fix is empty). */
 export function formatIssue(issue: PropsIssue): string {
-  return `${issue.path}: (${formatValue(issue.value)}) ${issue.message}: ${issue.fix}`;
+  return `${issue.path}: (${formatValue(issue.value)}) ${issue.message}${issue.fix ? `: ${issue.fix}` : ''}`;
 }
 
 /** Joins a base path and a relative one: `underPath('molecule', 'hpa.max')` → `molecule.hpa.max`, `[0]` stays glued. */

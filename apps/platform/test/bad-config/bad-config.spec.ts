@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { validateEnvironment, type ConfigIssue } from '@boomi-eks/config';
+import { formatIssue } from '@boomi-eks/primitives';
 import { workspaceRoot } from '@boomi-eks/testing';
 import { validBase, type BadConfigFixture } from './base';
 
@@ -104,10 +105,14 @@ describe.each(fixtures.map((f) => [f.file, f] as const))('%s', (_file, fixture) 
     const { issues, thrown } = issuesOf(fixture.input);
     expect(thrown).toBeUndefined();
     expect(issues.length).toBeGreaterThan(0);
-    expect(issues).toContainEqual({
-      path: fixture.expectPath,
-      message: fixture.expectMessage === undefined ? expect.any(String) : expect.stringContaining(fixture.expectMessage),
-    });    // One mistake, one error: nothing but the expected issue (and the ones the fixture names).
+    // The issue at the expected path, as users read it (`path: (value) problem: fix`), holds the expected text.
+    const printedAtPath = issues.filter((i) => i.path === fixture.expectPath).map(formatIssue);
+    expect(printedAtPath).toContainEqual(
+      fixture.expectMessage === undefined ? expect.stringMatching(/^/) : expect.stringContaining(fixture.expectMessage),
+    );
+    // Every issue is one PropsIssue: the value, the problem and the fix apart.
+    for (const i of issues) expect(Object.keys(i).sort()).toEqual(['fix', 'message', 'path', 'value']);
+    // One mistake, one error: nothing but the expected issue (and the ones the fixture names).
     expect(issues.map((i) => i.path).sort()).toEqual([fixture.expectPath, ...(fixture.alsoExpectPaths ?? [])].sort());
   });
 });

@@ -211,6 +211,6 @@ describe('a credential written into an environment file', () => {
     input.molecule.auth[key] = 'POLICY-SENTINEL-inline-credential';
     const result = validateEnvironment(input);
     expect(result.ok).toBe(false);
-    expect(result.ok ? [] : result.issues).toContainEqual({ path: 'molecule.auth', message: expect.stringContaining(`unknown field '${key}'`) });
+    expect(result.ok ? [] : result.issues).toContainEqual({ path: 'molecule.auth', value: key, message: `unknown field '${key}'`, fix: 'remove or correct the spelling' });
   });
 });
