@@ -3,7 +3,8 @@
  * `<env>-network`, `<env>-cluster` and `<env>-workloads`, plus the account's
  * `state` and `ci-access` stacks. Offline: needs no AWS credentials and no
  * Terraform. `npm run synth` runs it through tools/synth/synth.js (bundled by
- * esbuild, much faster than tsx); `tsx apps/platform/src/main.ts` works too.
+ * esbuild with the environment files, run by plain node: much faster than
+ * tsx); `tsx apps/platform/src/main.ts` works too.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,18 +12,20 @@ import { App, TerraformStack } from 'cdktf';
 import { ConfigError, lifecycleWarning } from '@boomi-eks/config';
 import { buildPlatform, validateAll } from './platform';
 import { loadEnvironmentFiles } from './environments/load';
+import { bundledEnvironments } from './bundled-environments';
 import { ciAccess } from './ci';
 import { ciPlanRoutes } from './ci-plan-access';
 import { pruneStaleStacks } from './prune-stale-stacks';
 
 function main(): void {
   // BOOMI_ENVIRONMENTS_DIR points at another folder of environment files (tests, forks).
-  const dir = process.env.BOOMI_ENVIRONMENTS_DIR || path.join(__dirname, 'environments');
+  // Bundled by tools/synth/synth.js, the app holds the files of the folder it was bundled from.
+  const dir = bundledEnvironments?.dir ?? (process.env.BOOMI_ENVIRONMENTS_DIR || path.join(__dirname, 'environments'));
   // The day the Kubernetes lifecycle is judged against: now, or BOOMI_TODAY=YYYY-MM-DD (reviews, tests).
   const todayText = process.env.BOOMI_TODAY;
   const today = todayText ? new Date(`${todayText}T00:00:00Z`) : new Date();
   if (Number.isNaN(today.getTime())) throw new ConfigError('BOOMI_TODAY', [{ path: 'BOOMI_TODAY', message: `(${todayText}) is not a day: use YYYY-MM-DD` }]);
-  const environments = validateAll(loadEnvironmentFiles(dir), { today });
+  const environments = validateAll(loadEnvironmentFiles(dir, bundledEnvironments?.modules), { today });
   // One line per environment near or past the end of EKS standard support (a warning, not an error).
   for (const env of environments) {
     const warning = lifecycleWarning(env, today);
