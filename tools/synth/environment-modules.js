@@ -1,15 +1,12 @@
-// The source of the module that tools/synth/synth.js bundles in place of
-// apps/platform/src/bundled-environments.ts: every file of an environments
-// folder that the loader may evaluate (apps/platform/src/environments/load.ts
-// decides which are environments, and reports misnamed files, at run time),
-// each behind a function so that the loader evaluates them one by one, in its
-// order, and reports the first that fails.
+// The entry of the environments bundle of tools/synth/synth.js: every file of
+// an environments folder that the loader may evaluate, each behind a function,
+// so that the loader (apps/platform/src/environments/load.ts, which decides
+// which files are environments and reports misnamed ones) evaluates them one
+// by one, in its order, and reports the first that fails. Its export is the
+// app's BundledEnvironments.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-
-/** The module replaced when the app is bundled. */
-const ENVIRONMENT_MODULE = (root) => path.join(root, 'apps/platform/src/bundled-environments.ts');
 
 /** Files the loader never evaluates (its NOT_AN_ENVIRONMENT): itself, an index, declarations, dotfiles. */
 const skipped = (name) => /^(load|index)\.(ts|js)$/.test(name) || name.endsWith('.d.ts') || name.startsWith('.');
@@ -43,4 +40,4 @@ function environmentModulesSource(dir) {
   ].join('\n');
 }
 
-module.exports = { ENVIRONMENT_MODULE, candidateFiles, environmentModulesSource };
+module.exports = { candidateFiles, environmentModulesSource };

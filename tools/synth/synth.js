@@ -1,47 +1,56 @@
 #!/usr/bin/env node
-// Runs the cdktf app (apps/platform/src/main.ts) fast, as plain JavaScript:
-// esbuild bundles our TypeScript, and the environment files of the folder
-// being synthesized, into one CommonJS file (dependencies stay external), and
-// this process requires that file. Nothing of Node is patched: no loader hook,
-// no require.extensions, no global Error.prepareStackTrace.
+// `npm run synth`: runs the cdktf app (apps/platform/src/main.ts) fast, as
+// plain JavaScript. Nothing of Node is patched: no loader hook, no
+// require.extensions, no global Error.prepareStackTrace.
 //
-// Environments are found when the app is bundled: the module
-// apps/platform/src/bundled-environments.ts (empty in the sources, where tsx
-// and jest require each file at run time) is replaced by one generated from
-// the folder (apps/platform/src/environments, or BOOMI_ENVIRONMENTS_DIR), which
-// imports every file that may be an environment. The app still lists the
-// folder at run time, so a missing or empty folder and a misnamed file get the
-// loader's errors; a file with a syntax error is bundled as a module that
-// throws esbuild's error when the loader evaluates it, so it too is reported
-// by the loader (file:line:column, the line, a hint). An exception while a
-// file is evaluated is located through the bundle's source map, written
-// beside it (the loader reads it: apps/platform/src/environments/load.ts).
+// Two bundles, made by esbuild and cached under node_modules/.cache:
+//  1. the app: main.ts with our libs and its dependencies (cdktf, the
+//     providers, cdk8s) in one CommonJS file. One file loads faster than the
+//     ~1,000 modules it replaces (no resolution, one compile), and Node's
+//     public vm API keeps V8's code cache of it beside it, so the next run
+//     skips most of the compiling (on Node 22, module.enableCompileCache does
+//     this for every module). Rebuilt when one of its sources changes (size or
+//     mtime) or the installed packages do (package-lock.json).
+//  2. the environments: the files of the environments folder
+//     (apps/platform/src/environments, or BOOMI_ENVIRONMENTS_DIR), found here,
+//     when they are bundled, each behind a function
+//     (tools/synth/environment-modules.js). One small bundle per folder,
+//     rebuilt when the folder's listing or a file changes. A file that does not
+//     compile is bundled as a module throwing esbuild's error, so that the app's
+//     loader reports it like any other broken file (file:line:column, the line,
+//     a hint; apps/platform/src/environments/load.ts), and an exception while a
+//     file is evaluated is located by the loader through this bundle's source
+//     map, written beside it.
+// Then it calls the app's run() with the environments.
 //
-// The bundle is cached under node_modules/.cache, one per environments folder,
-// and rebuilt only when an input changed (size or mtime) or the folder's
-// listing did. BOOMI_SYNTH_SOURCE_MAPS=1 maps stack traces to the TypeScript
-// sources (Node's own source-map support: slower, cdktf captures a stack per
-// token). Measured with tools/bench (docs/performance.md).
+// BOOMI_SYNTH_SOURCE_MAPS=1 maps stack traces to the TypeScript sources
+// (Node's own source-map support; slower: cdktf captures a stack per token).
+// Measured with tools/bench (docs/performance.md).
 'use strict';
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { createRequire } = require('node:module');
+const vm = require('node:vm');
 const esbuild = require('esbuild');
-const { environmentModulesSource, ENVIRONMENT_MODULE } = require('./environment-modules');
+const { environmentModulesSource } = require('./environment-modules');
 
 const root = path.resolve(__dirname, '../..');
 const entry = path.join(root, 'apps/platform/src/main.ts');
-const defaultDir = path.join(root, 'apps/platform/src/environments');
-const envDir = path.resolve(process.env.BOOMI_ENVIRONMENTS_DIR || defaultDir);
+const tsconfig = path.join(root, 'apps/platform/tsconfig.app.json');
+const envDir = path.resolve(process.env.BOOMI_ENVIRONMENTS_DIR || path.join(root, 'apps/platform/src/environments'));
+const sourceMaps = process.env.BOOMI_SYNTH_SOURCE_MAPS === '1';
 const hash = (text) => crypto.createHash('sha256').update(text).digest('hex').slice(0, 12);
-// One cache per checkout (worktrees may share node_modules through a symlink), one bundle per environments folder.
+// One cache per checkout (worktrees may share node_modules through a symlink).
 const cacheDir = path.join(root, 'node_modules/.cache/boomi-eks-synth', hash(root));
-const bundleFile = path.join(cacheDir, `main-${hash(envDir)}.js`);
-const stampFile = `${bundleFile}.inputs.json`;
-/** Bundles of folders not synthesized for this long are removed (tests and the bench make many temporary folders). */
+const appFile = path.join(cacheDir, 'app.js');
+const envFile = path.join(cacheDir, `environments-${hash(envDir)}.js`);
+/** Inputs that stand for every installed package: an install rewrites them. */
+const PACKAGES_STAMP = ['package-lock.json', 'node_modules/.package-lock.json'];
+/** Environment bundles of folders not synthesized for this long are removed (tests and the bench make many). */
 const CACHE_TTL_MS = 7 * 24 * 3600 * 1000;
 
-/** size:mtime of a file, as the cache key of a bundle input. */
+/** size:mtime of a file (relative to the root), as the cache key of a bundle input. */
 function stamp(file) {
   try {
     const st = fs.statSync(path.resolve(root, file));
@@ -51,99 +60,95 @@ function stamp(file) {
   }
 }
 
-/** The names in the folder (the listing is an input: a new file means a new bundle). */
-function listing(dir) {
+/** The names in the environments folder (an input: a new file means a new bundle), or null. */
+function listing() {
   try {
-    return fs.readdirSync(dir).sort();
+    return fs.readdirSync(envDir).sort();
   } catch {
     return null;
   }
 }
 
 /** Writes a file whole or not at all: parallel runs (tests) share the cache. */
-function writeAtomic(file, text) {
+function writeAtomic(file, data) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
+  fs.writeFileSync(tmp, data);
   fs.renameSync(tmp, file);
 }
 
-function upToDate() {
+const stampFileOf = (bundle) => `${bundle}.inputs.json`;
+
+/** Whether a bundle's recorded inputs (and `extra`) are as they were when it was built. */
+function upToDate(bundle, extra) {
   try {
-    const cached = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
-    return (
-      JSON.stringify(cached.listing) === JSON.stringify(listing(envDir)) &&
-      Object.entries(cached.inputs).every(([file, s]) => stamp(file) === s) &&
-      fs.existsSync(bundleFile)
-    );
+    const cached = JSON.parse(fs.readFileSync(stampFileOf(bundle), 'utf8'));
+    return JSON.stringify(cached.extra) === JSON.stringify(extra) && Object.entries(cached.inputs).every(([f, s]) => stamp(f) === s) && fs.existsSync(bundle);
   } catch {
     return false;
   }
 }
 
+/** Writes a build's output files and the stamps of its inputs (node_modules stands in as the lockfiles). */
+function record(result, bundle, extra, more = []) {
+  for (const out of result.outputFiles) writeAtomic(out.path, out.text);
+  const sources = Object.keys(result.metafile.inputs).filter((f) => !f.includes(':') && !f.split(/[\\/]/).includes('node_modules'));
+  const inputs = Object.fromEntries([...sources, ...more].map((f) => [f, stamp(f)]));
+  writeAtomic(stampFileOf(bundle), JSON.stringify({ extra, inputs }));
+}
+
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', tsconfig, sourcemap: 'linked', write: false, metafile: true, absWorkingDir: root, logLevel: 'silent' };
+
+/** 1. The app and its dependencies. */
+async function buildApp() {
+  const result = await esbuild.build({ ...common, entryPoints: [entry], outfile: appFile });
+  fs.rmSync(`${appFile}.v8cache`, { force: true });
+  record(result, appFile, null, [...PACKAGES_STAMP, path.relative(root, tsconfig), 'tsconfig.base.json']);
+}
+
 /**
- * esbuild plugin: apps/platform/src/bundled-environments.ts becomes the
- * environments of `envDir`, and an environment file that does not compile
- * becomes a module throwing esbuild's error (with its location as written).
+ * esbuild plugin: an environment file that does not compile becomes a module
+ * throwing esbuild's error, with its location as written, for the loader.
  */
-const environmentsPlugin = {
-  name: 'boomi-environments',
+const brokenFilesThrow = {
+  name: 'boomi-broken-environment-files',
   setup(build) {
-    build.onLoad({ filter: /[\\/]bundled-environments\.ts$/ }, (args) => {
-      if (path.resolve(args.path) !== ENVIRONMENT_MODULE(root)) return undefined;
-      return { contents: environmentModulesSource(envDir), loader: 'ts', resolveDir: path.dirname(args.path) };
-    });
     build.onLoad({ filter: /\.(ts|js)$/ }, (args) => {
       if (path.dirname(path.resolve(args.path)) !== envDir) return undefined;
       const text = fs.readFileSync(args.path, 'utf8');
       const loader = args.path.endsWith('.js') ? 'js' : 'ts';
       try {
         esbuild.transformSync(text, { loader, sourcefile: args.path, logLevel: 'silent' });
-        return { contents: text, loader, resolveDir: path.dirname(args.path) };
+        return { contents: text, loader, resolveDir: envDir };
       } catch (failure) {
         const errors = (failure.errors || []).map((e) => ({ text: e.text, location: e.location && { line: e.location.line, column: e.location.column } }));
-        const thrown = `const error = new SyntaxError(${JSON.stringify(errors[0] ? errors[0].text : String(failure))});\nerror.errors = ${JSON.stringify(errors)};\nthrow error;\n`;
-        return { contents: thrown, loader: 'js', watchFiles: [args.path] };
+        const message = errors[0] ? errors[0].text : String(failure);
+        return { contents: `const error = new SyntaxError(${JSON.stringify(message)});\nerror.errors = ${JSON.stringify(errors)};\nthrow error;\n`, loader: 'js' };
       }
     });
   },
 };
 
-async function build() {
-  const names = listing(envDir);
+/** 2. The environment files of the folder (their own imports bundled too; packages stay external). */
+async function buildEnvironments(names) {
   const result = await esbuild.build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    ...common,
+    stdin: { contents: environmentModulesSource(envDir), resolveDir: envDir, sourcefile: 'environments.ts', loader: 'ts' },
     packages: 'external',
-    tsconfig: path.join(root, 'apps/platform/tsconfig.app.json'),
-    sourcemap: 'linked',
-    outfile: bundleFile,
-    write: false,
-    metafile: true,
-    absWorkingDir: root,
-    logLevel: 'silent',
-    plugins: [environmentsPlugin],
+    outfile: envFile,
+    plugins: [brokenFilesThrow],
   });
-  for (const out of result.outputFiles) writeAtomic(out.path, out.text);
-  const inputs = Object.fromEntries(
-    [...Object.keys(result.metafile.inputs).filter((f) => !f.includes(':')), 'tsconfig.base.json', 'apps/platform/tsconfig.app.json', 'tools/synth/environment-modules.js'].map(
-      (f) => [f, stamp(f)],
-    ),
-  );
-  writeAtomic(stampFile, JSON.stringify({ listing: names, inputs }));
-  pruneCache();
+  record(result, envFile, { dir: envDir, listing: names });
 }
 
-/** Removes the bundles of environments folders not synthesized for a week (their stamp file is touched on use). */
+/** Removes the environment bundles of folders not synthesized for a week (their stamp file is touched on use). */
 function pruneCache() {
   const now = Date.now();
   for (const name of fs.readdirSync(cacheDir)) {
+    if (!name.startsWith('environments-') || !name.endsWith('.js.inputs.json')) continue;
     const stampPath = path.join(cacheDir, name);
     try {
-      if (!name.endsWith('.inputs.json') || now - fs.statSync(stampPath).mtimeMs < CACHE_TTL_MS) continue;
+      if (now - fs.statSync(stampPath).mtimeMs < CACHE_TTL_MS) continue;
       const js = stampPath.slice(0, -'.inputs.json'.length);
       for (const f of [stampPath, js, `${js}.map`]) fs.rmSync(f, { force: true });
     } catch {
@@ -152,28 +157,58 @@ function pruneCache() {
   }
 }
 
-async function main() {
-  if (!upToDate()) {
-    try {
-      await build();
-    } catch (error) {
-      // An error in our own sources (an environment file's is the app's to report).
-      if (Array.isArray(error.errors) && error.errors.length > 0) {
-        for (const e of error.errors) {
-          const where = e.location ? `${e.location.file}:${e.location.line}:${e.location.column + 1}: ` : '';
-          process.stderr.write(`${where}error: ${e.text}\n`);
-        }
-        process.exit(1);
-      }
-      throw error;
-    }
-  } else {
-    // Touch it, so that pruneCache keeps the bundles in use.
-    const now = new Date();
-    fs.utimesSync(stampFile, now, now);
+/**
+ * Runs the app bundle as a CommonJS module, compiled with V8's code cache
+ * (vm.Script cachedData, kept beside the bundle and renewed when V8 rejects
+ * it), and returns its exports.
+ */
+function loadApp() {
+  if (sourceMaps) {
+    process.setSourceMapsEnabled(true);
+    return require(appFile);
   }
-  if (process.env.BOOMI_SYNTH_SOURCE_MAPS === '1') process.setSourceMapsEnabled(true);
-  require(bundleFile);
+  const cacheFile = `${appFile}.v8cache`;
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    // first run of this bundle
+  }
+  const code = fs.readFileSync(appFile, 'utf8');
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: appFile, cachedData });
+  const mod = { exports: {} };
+  script.runInThisContext().call(mod.exports, mod.exports, createRequire(appFile), mod, appFile, cacheDir);
+  // After the first run: the cache then holds the functions the run compiled.
+  process.once('exit', (code) => {
+    if (code === 0 && (cachedData === undefined || script.cachedDataRejected)) writeAtomic(cacheFile, script.createCachedData());
+  });
+  return mod.exports;
+}
+
+async function main() {
+  const names = listing();
+  try {
+    if (!upToDate(appFile, null)) await buildApp();
+    if (!upToDate(envFile, { dir: envDir, listing: names })) {
+      await buildEnvironments(names);
+      pruneCache();
+    } else {
+      const now = new Date();
+      fs.utimesSync(stampFileOf(envFile), now, now);
+    }
+  } catch (error) {
+    // A compile error in our own sources (an environment file's is the loader's to report).
+    if (Array.isArray(error.errors) && error.errors.length > 0) {
+      for (const e of error.errors) {
+        const where = e.location ? `${e.location.file}:${e.location.line}:${e.location.column + 1}: ` : '';
+        process.stderr.write(`${where}error: ${e.text}\n`);
+      }
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { bundledEnvironments } = require(envFile);
+  loadApp().run(bundledEnvironments);
 }
 
 main().catch((error) => {

@@ -111,9 +111,21 @@ function messageOf(error: unknown): string {
 export type EvaluateEnvironmentFile = () => { default?: unknown };
 
 /**
+ * The environment files of a folder compiled ahead of the run, by
+ * tools/synth/synth.js (`npm run synth`), which bundles them with esbuild
+ * (tools/synth/environment-modules.js) and hands them to the app.
+ */
+export interface BundledEnvironments {
+  /** The folder they were bundled from (absolute). */
+  readonly dir: string;
+  /** By file name (`dev.ts`): evaluates the file and returns its exports. */
+  readonly modules: Readonly<Record<string, EvaluateEnvironmentFile>>;
+}
+
+/**
  * Loads one environment file; any failure becomes an EnvironmentFileError (a
- * ConfigError passes through). `evaluate` runs the file when it is compiled
- * into the app (see ../bundled-environments.ts); by default it is required.
+ * ConfigError passes through). `evaluate` runs the file when it was compiled
+ * ahead (BundledEnvironments); by default it is required.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export function loadEnvironmentFile(file: string, evaluate: EvaluateEnvironmentFile = () => require(file)): unknown {
@@ -147,7 +159,7 @@ export function loadEnvironmentFile(file: string, evaluate: EvaluateEnvironmentF
  * keyed by file name. Adding an environment is adding a file here. A missing
  * or empty folder, a file the naming rule would skip, and a file that does
  * not load are EnvironmentFileErrors. `modules` are the folder's files as
- * compiled into a bundle (../bundled-environments.ts); without them each file
+ * compiled ahead (BundledEnvironments['modules']); without them each file
  * is required.
  */
 export function loadEnvironmentFiles(dir: string = __dirname, modules?: Readonly<Record<string, EvaluateEnvironmentFile>>): Record<string, unknown> {
@@ -155,7 +167,7 @@ export function loadEnvironmentFiles(dir: string = __dirname, modules?: Readonly
   for (const file of environmentFiles(dir)) {
     const evaluate = modules?.[file];
     if (modules && !evaluate) {
-      throw new EnvironmentFileError(path.join(dir, file), 'is not in the bundled app: it was added after the app was bundled', 'run the synth again (npm run synth)');
+      throw new EnvironmentFileError(path.join(dir, file), 'was not compiled with the others: it was added while the synth ran', 'run the synth again (npm run synth)');
     }
     inputs[file] = loadEnvironmentFile(path.join(dir, file), evaluate);
   }
