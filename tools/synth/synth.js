@@ -107,6 +107,43 @@ async function buildApp() {
 }
 
 /**
+ * The app bundle, built by one run at a time: parallel runs (tests start
+ * several at once on a fresh checkout) wait for the one building it rather
+ * than all building it. A lock older than two minutes is taken over.
+ */
+async function ensureApp() {
+  if (upToDate(appFile, null)) return;
+  const lock = `${appFile}.lock`;
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const started = Date.now();
+  for (;;) {
+    let fd;
+    try {
+      fd = fs.openSync(lock, 'wx');
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (upToDate(appFile, null)) return;
+      let age = 0;
+      try {
+        age = Date.now() - fs.statSync(lock).mtimeMs;
+      } catch {
+        // released: try again
+      }
+      if (age > 120_000 || Date.now() - started > 240_000) fs.rmSync(lock, { force: true });
+      continue;
+    }
+    try {
+      if (!upToDate(appFile, null)) await buildApp();
+      return;
+    } finally {
+      fs.closeSync(fd);
+      fs.rmSync(lock, { force: true });
+    }
+  }
+}
+
+/**
  * esbuild plugin: an environment file that does not compile becomes a module
  * throwing esbuild's error, with its location as written, for the loader.
  */
@@ -188,7 +225,7 @@ function loadApp() {
 async function main() {
   const names = listing();
   try {
-    if (!upToDate(appFile, null)) await buildApp();
+    await ensureApp();
     if (!upToDate(envFile, { dir: envDir, listing: names })) {
       await buildEnvironments(names);
       pruneCache();
