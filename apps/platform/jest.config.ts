@@ -1,6 +1,14 @@
 /** @jest-config-loader-options {"transpileOnly": true} */
+import * as os from 'node:os';
+
 export default {
   displayName: 'platform',
   preset: '../../jest.preset.js',
   rootDir: '.',
+  // The longest project (it synthesizes whole platforms and runs the app): both cores even on a
+  // 2-core machine, where jest's default (cores - 1) would give it one worker.
+  maxWorkers: Math.max(2, os.cpus().length - 1),
+  // One synthesis of the policy tests' platform per run, shared by their files (test/policy/platform-under-test.ts).
+  globalSetup: '<rootDir>/test/shared-synth-setup.ts',
+  globalTeardown: '<rootDir>/test/shared-synth-teardown.ts',
 };

@@ -1,6 +1,10 @@
 /** @jest-config-loader-options {"transpileOnly": true} */
+import * as os from 'node:os';
+
 export default {
   displayName: 'plan-review',
   preset: '../../jest.preset.js',
   rootDir: '.',
+  // Its integration specs run git and real synths: both cores even on a 2-core machine (jest's default is cores - 1).
+  maxWorkers: Math.max(2, os.cpus().length - 1),
 };

@@ -3,26 +3,32 @@
  * `<env>-network`, `<env>-cluster` and `<env>-workloads`, plus the account's
  * `state` and `ci-access` stacks. Offline: needs no AWS credentials and no
  * Terraform. `npm run synth` runs it through tools/synth/synth.js (bundled by
- * esbuild, much faster than tsx); `tsx apps/platform/src/main.ts` works too.
+ * esbuild, the environment files compiled when it runs: much faster than
+ * tsx); `tsx apps/platform/src/main.ts` works too.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { ConfigError, lifecycleWarning } from '@boomi-eks/config';
 import { buildPlatform, validateAll } from './platform';
-import { loadEnvironmentFiles } from './environments/load';
+import { loadEnvironmentFiles, type BundledEnvironments } from './environments/load';
 import { ciAccess } from './ci';
 import { ciPlanRoutes } from './ci-plan-access';
 import { pruneStaleStacks } from './prune-stale-stacks';
 
-function main(): void {
+/**
+ * Synthesizes every environment. `bundled`: the environment files as compiled
+ * by tools/synth/synth.js (which calls this); without them (tsx) the folder's
+ * files are required at run time.
+ */
+function main(bundled?: BundledEnvironments): void {
   // BOOMI_ENVIRONMENTS_DIR points at another folder of environment files (tests, forks).
-  const dir = process.env.BOOMI_ENVIRONMENTS_DIR || path.join(__dirname, 'environments');
+  const dir = bundled?.dir ?? (process.env.BOOMI_ENVIRONMENTS_DIR || path.join(__dirname, 'environments'));
   // The day the Kubernetes lifecycle is judged against: now, or BOOMI_TODAY=YYYY-MM-DD (reviews, tests).
   const todayText = process.env.BOOMI_TODAY;
   const today = todayText ? new Date(`${todayText}T00:00:00Z`) : new Date();
   if (Number.isNaN(today.getTime())) throw new ConfigError('BOOMI_TODAY', [{ path: 'BOOMI_TODAY', value: todayText, message: 'is not a day', fix: 'use YYYY-MM-DD' }]);
-  const environments = validateAll(loadEnvironmentFiles(dir), { today });
+  const environments = validateAll(loadEnvironmentFiles(dir, bundled?.modules), { today });
   // One line per environment near or past the end of EKS standard support (a warning, not an error).
   for (const env of environments) {
     const warning = lifecycleWarning(env, today);
@@ -46,12 +52,18 @@ function main(): void {
   process.stdout.write(`synthesized ${stackIds.length} stacks into ${stacksDir} (${environments.map((e) => e.name).join(', ')})\n`);
 }
 
-try {
-  main();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`${err.message}\n`);
-    process.exit(1);
+/** Runs the app: a refused configuration is printed (no stack trace) and exits 1. */
+export function run(bundled?: BundledEnvironments): void {
+  try {
+    main(bundled);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
   }
-  throw err;
 }
+
+// `tsx apps/platform/src/main.ts`; tools/synth/synth.js calls run() itself.
+if (require.main === module) run();

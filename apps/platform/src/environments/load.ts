@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { SourceMap } from 'node:module';
 import * as path from 'node:path';
 import { ConfigError } from '@boomi-eks/config';
 import { EnvironmentFileError, type SourceLocation } from '../environment-file-error';
@@ -46,19 +47,49 @@ export function environmentFiles(dir: string): string[] {
 /** Line and column as written of what went wrong in `file`, when the error says. */
 function locationOf(error: unknown, file: string): SourceLocation | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  // tools/synth/synth.js maps evaluation errors through the file's source map.
-  const mapped = (error as { environmentFileLocation?: SourceLocation }).environmentFileLocation;
-  if (mapped) return mapped;
   // esbuild's syntax errors (synth.js and tsx both compile with esbuild): column is 0-based.
   const loc = (error as { errors?: { location?: { line: number; column: number } | null }[] }).errors?.[0]?.location;
   if (loc) return { line: loc.line, column: loc.column + 1 };
   // tsx's TransformError (a syntax error): `<file>:<line>:<0-based column>: ERROR: <text>` in its message.
   const transform = esbuildMessage(error);
   if (transform) return { line: transform.line, column: transform.column + 1 };
-  // tsx: its stack traces are source-mapped already.
-  const stack = String((error as Error).stack ?? '');
+  let stack: string;
+  try {
+    stack = String((error as Error).stack ?? '');
+  } catch {
+    return undefined;
+  }
+  // tsx and jest: their stack traces are source-mapped already.
   const m = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`).exec(stack);
-  return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
+  if (m) return { line: Number(m[1]), column: Number(m[2]) };
+  // The bundle of tools/synth/synth.js: its first frame, through the bundle's source map.
+  return bundleFrameInSource(stack, file);
+}
+
+/**
+ * The first stack frame in a JavaScript file with a source map beside it
+ * (`<bundle>.js` and `<bundle>.js.map`, as tools/synth/synth.js writes them)
+ * that maps into `file`: where in the environment file as written.
+ */
+function bundleFrameInSource(stack: string, file: string): SourceLocation | undefined {
+  const maps = new Map<string, SourceMap | undefined>();
+  for (const frame of stack.matchAll(/^\s+at (?:.*\()?(\/[^():]+\.js):(\d+):(\d+)\)?$/gm)) {
+    const [, js, line, column] = frame;
+    if (!maps.has(js)) maps.set(js, readSourceMap(js));
+    const entry = maps.get(js)?.findEntry(Number(line) - 1, Number(column) - 1) as Partial<{ originalSource: string; originalLine: number; originalColumn: number }> | undefined;
+    if (entry?.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) continue;
+    const source = entry.originalSource.startsWith('file://') ? new URL(entry.originalSource).pathname : path.resolve(path.dirname(js), entry.originalSource);
+    if (source === path.resolve(file)) return { line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+  }
+  return undefined;
+}
+
+function readSourceMap(js: string): SourceMap | undefined {
+  try {
+    return new SourceMap(JSON.parse(fs.readFileSync(`${js}.map`, 'utf8')));
+  } catch {
+    return undefined;
+  }
 }
 
 /** tsx reports esbuild's syntax errors as a TransformError whose message holds the location and text. */
@@ -76,12 +107,31 @@ function messageOf(error: unknown): string {
   return `threw ${typeof error === 'string' ? `'${error}'` : String(error)}`;
 }
 
-/** Loads one environment file; any failure becomes an EnvironmentFileError (a ConfigError passes through). */
-export function loadEnvironmentFile(file: string): unknown {
+/** Evaluates an environment file and returns its exports. */
+export type EvaluateEnvironmentFile = () => { default?: unknown };
+
+/**
+ * The environment files of a folder compiled ahead of the run, by
+ * tools/synth/synth.js (`npm run synth`), which bundles them with esbuild
+ * (tools/synth/environment-modules.js) and hands them to the app.
+ */
+export interface BundledEnvironments {
+  /** The folder they were bundled from (absolute). */
+  readonly dir: string;
+  /** By file name (`dev.ts`): evaluates the file and returns its exports. */
+  readonly modules: Readonly<Record<string, EvaluateEnvironmentFile>>;
+}
+
+/**
+ * Loads one environment file; any failure becomes an EnvironmentFileError (a
+ * ConfigError passes through). `evaluate` runs the file when it was compiled
+ * ahead (BundledEnvironments); by default it is required.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export function loadEnvironmentFile(file: string, evaluate: EvaluateEnvironmentFile = () => require(file)): unknown {
   let mod: { default?: unknown };
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(file);
+    mod = evaluate();
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const syntax = Array.isArray((error as { errors?: unknown })?.errors) || error instanceof SyntaxError || (error as Error)?.name === 'TransformError';
@@ -108,10 +158,18 @@ export function loadEnvironmentFile(file: string): unknown {
  * Every environment file in this folder (`<name>.ts` with a default export),
  * keyed by file name. Adding an environment is adding a file here. A missing
  * or empty folder, a file the naming rule would skip, and a file that does
- * not load are EnvironmentFileErrors.
+ * not load are EnvironmentFileErrors. `modules` are the folder's files as
+ * compiled ahead (BundledEnvironments['modules']); without them each file
+ * is required.
  */
-export function loadEnvironmentFiles(dir: string = __dirname): Record<string, unknown> {
+export function loadEnvironmentFiles(dir: string = __dirname, modules?: Readonly<Record<string, EvaluateEnvironmentFile>>): Record<string, unknown> {
   const inputs: Record<string, unknown> = {};
-  for (const file of environmentFiles(dir)) inputs[file] = loadEnvironmentFile(path.join(dir, file));
+  for (const file of environmentFiles(dir)) {
+    const evaluate = modules?.[file];
+    if (modules && !evaluate) {
+      throw new EnvironmentFileError(path.join(dir, file), 'was not compiled with the others: it was added while the synth ran', 'run the synth again (npm run synth)');
+    }
+    inputs[file] = loadEnvironmentFile(path.join(dir, file), evaluate);
+  }
   return inputs;
 }

@@ -150,6 +150,35 @@ describe('the environments folder', () => {
   }, 60_000);
 });
 
+describe('the bundle of tools/synth/synth.js (environments found when the app is bundled)', () => {
+  it('holds the environment files of the folder, and nothing else in it', () => {
+    const dir = folderWith({ 'dev.ts': DEV, 'README.md': '# notes', 'index.ts': 'throw new Error("not an environment");\n', 'types.d.ts': 'export {};\n', '.draft.ts': 'throw 1;\n' });
+    fs.mkdirSync(path.join(dir, 'old'));
+    fs.writeFileSync(path.join(dir, 'old', 'qa.ts'), DEV.replace("name: 'dev'", "name: 'qa'"));
+    const r = synth(dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(fs.readdirSync(path.join(r.outdir, 'stacks')).sort()).toEqual(['ci-access', 'dev-cluster', 'dev-network', 'dev-workloads', 'state']);
+  }, 60_000);
+
+  it('is rebuilt when a file of the folder is added or changed (the folder is part of the cache key)', () => {
+    const dir = folderWith({ 'dev.ts': DEV });
+    const outdir = tempDir('loader-out-');
+    expect(synth(dir, outdir).status).toBe(0);
+    const qa = DEV.replace("name: 'dev'", "name: 'qa'").replace('cluster: {', "cluster: {\n    name: 'qa-boomi-molecule',").replace("vpcCidr: '10.110.0.0/16'", "vpcCidr: '10.111.0.0/16'");
+    fs.writeFileSync(path.join(dir, 'qa.ts'), qa);
+    const added = synth(dir, outdir);
+    expect(added.stdout).toBe(`synthesized 8 stacks into ${path.join(outdir, 'stacks')} (dev, qa)\n`);
+    const network = () => fs.readFileSync(path.join(outdir, 'stacks', 'qa-network', 'cdk.tf.json'), 'utf8');
+    expect(network()).toContain('10.111.0.0/16');
+    // An edit of the same size: the modification time alone tells.
+    fs.writeFileSync(path.join(dir, 'qa.ts'), fs.readFileSync(path.join(dir, 'qa.ts'), 'utf8').replace('10.111.0.0/16', '10.112.0.0/16'));
+    fs.utimesSync(path.join(dir, 'qa.ts'), new Date(), new Date(Date.now() + 5000));
+    expect(synth(dir, outdir).status).toBe(0);
+    expect(network()).toContain('10.112.0.0/16');
+  }, 90_000);
+});
+
 describe('cdktf.out matches the environments', () => {
   it('a successful synth removes the stack folders of an environment that no longer exists; a failed one removes nothing', () => {
     const outdir = tempDir('loader-out-');

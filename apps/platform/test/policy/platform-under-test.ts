@@ -8,6 +8,7 @@
  * Policies iterate over `stacks` (every stack id the synthesis wrote), never
  * over a list of names: an environment file added later is covered as is.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Testing } from 'cdktf';
@@ -16,6 +17,7 @@ import { synthApp, type StackJson } from '@boomi-eks/testing';
 import { buildPlatform, validateAll } from '../../src/platform';
 import { loadEnvironmentFiles } from '../../src/environments/load';
 import { ciAccess } from '../../src/ci';
+import { SHARED_SYNTH_DIR } from '../shared-synth-setup';
 
 /** Name of the generated environment. */
 export const GENERATED_ENV = 'stage';
@@ -181,11 +183,40 @@ export function synthesizePlatform(inputs?: Record<string, unknown>): Synthesize
     [`${GENERATED_MOLECULES_ENV}.ts`]: generatedMoleculesInput(shipped),
   };
   const envs = validateAll(all);
-  const app = Testing.app();
-  buildPlatform(app, envs, ciAccess);
-  const out = synthApp(app);
-  const stacks = out.stackIds().map((id) => ({ id, ...classify(id, envs), json: out.stack(id) }));
-  return { envs, stacks, outdir: out.outdir };
+  const outdir = sharedSynthesis(all, () => {
+    const app = Testing.app();
+    buildPlatform(app, envs, ciAccess);
+    return synthApp(app).outdir;
+  });
+  const stackIds = fs.readdirSync(path.join(outdir, 'stacks')).sort();
+  const stacks = stackIds.map((id) => ({ id, ...classify(id, envs), json: readStack(outdir, id) }));
+  return { envs, stacks, outdir };
+}
+
+function readStack(outdir: string, id: string): StackJson {
+  return JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8'));
+}
+
+/**
+ * The outdir of a synthesis of these inputs, made once per jest run: the
+ * platform project's globalSetup (test/shared-synth-setup.ts) names a folder
+ * where the first spec file to need a synthesis leaves it, keyed by a hash of
+ * the inputs, and the others read it (the policy files all read the default
+ * platform). Without that folder (another runner) every call synthesizes.
+ */
+function sharedSynthesis(inputs: Record<string, unknown>, synthesize: () => string): string {
+  const root = process.env[SHARED_SYNTH_DIR];
+  if (!root) return synthesize();
+  const target = path.join(root, createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16));
+  if (fs.existsSync(path.join(target, 'manifest.json'))) return target;
+  const outdir = synthesize();
+  try {
+    // Whole or not at all: a parallel worker may have written the same synthesis first.
+    fs.renameSync(outdir, target);
+    return target;
+  } catch {
+    return fs.existsSync(path.join(target, 'manifest.json')) ? target : outdir;
+  }
 }
 
 /** Every resource of every type in a stack, with its type and logical name. */
