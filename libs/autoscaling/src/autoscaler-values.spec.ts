@@ -1,5 +1,5 @@
+import { CLUSTER_AUTOSCALER_DEFAULTS } from './autoscaler-defaults';
 import {
-  CLUSTER_AUTOSCALER_DEFAULTS,
   clusterAutoscalerImageTag,
   clusterAutoscalerValues,
   type ClusterAutoscalerValuesInput,
@@ -106,7 +106,7 @@ describe('clusterAutoscalerImageTag', () => {
     ['1.34', 'v1.34.5'],
     ['1.35', 'v1.35.2'],
     ['1.36', 'v1.36.1'],
-  ])('Kubernetes %s → %s (from KUBERNETES_RELEASES)', (minor, tag) => {
+  ])('Kubernetes %s → %s (from CLUSTER_AUTOSCALER_IMAGE_TAGS)', (minor, tag) => {
     expect(clusterAutoscalerImageTag(minor)).toBe(tag);
     expect((clusterAutoscalerValues({ ...INPUT, kubernetesVersion: minor }).image as { tag: string }).tag).toBe(tag);
   });

@@ -3,7 +3,8 @@
  * computed by a pure function from a small typed input. Key names are those of
  * the chart's values.yaml (kubernetes/autoscaler charts/cluster-autoscaler).
  */
-import { KUBERNETES_RELEASES, minorOf } from '@boomi-eks/config';
+import { minorOf } from '@boomi-eks/primitives';
+import { CLUSTER_AUTOSCALER_DEFAULTS, CLUSTER_AUTOSCALER_IMAGE_TAGS, type Expander } from './autoscaler-defaults';
 import { mergeValues } from './helm-values';
 
 /** Namespace of the autoscaler; the Pod Identity association names it. */
@@ -12,9 +13,6 @@ export const CLUSTER_AUTOSCALER_NAMESPACE = 'kube-system';
 export const CLUSTER_AUTOSCALER_SERVICE_ACCOUNT = 'cluster-autoscaler';
 /** Image repository of the autoscaler (the chart's default registry). */
 export const CLUSTER_AUTOSCALER_IMAGE_REPOSITORY = 'registry.k8s.io/autoscaling/cluster-autoscaler';
-
-/** How the autoscaler picks a node group to grow (`--expander`). */
-export type Expander = 'least-waste' | 'random' | 'most-pods' | 'price' | 'priority' | 'least-nodes';
 
 /** Container requests and limits, as Kubernetes quantities. */
 export interface ContainerResources {
@@ -38,7 +36,7 @@ export interface ClusterAutoscalerValuesInput {
   readonly kubernetesVersion: string;
   /**
    * Image tag; its minor must equal the cluster's (field `autoscaler.imageTag`).
-   * @default - the tag that KUBERNETES_RELEASES (libs/config) pins for the cluster's minor
+   * @default - the tag CLUSTER_AUTOSCALER_IMAGE_TAGS (autoscaler-defaults.ts) pins for the cluster's minor
    */
   readonly imageTag?: string;
   /** `--expander`. @default 'least-waste' (seed 000) */
@@ -73,22 +71,8 @@ export interface ClusterAutoscalerValuesInput {
   readonly valuesOverride?: Readonly<Record<string, unknown>>;
 }
 
-/** Seed 000's Deployment flags and resources: the defaults of every optional input. */
-export const CLUSTER_AUTOSCALER_DEFAULTS = {
-  expander: 'least-waste',
-  balanceSimilarNodeGroups: true,
-  skipNodesWithLocalStorage: false,
-  skipNodesWithSystemPods: false,
-  scaleDownUnneededTime: '1m',
-  scaleDownDelayAfterAdd: '1m',
-  scaleDownDelayAfterFailure: '1m',
-  scanInterval: '5s',
-  maxNodesTotal: 300,
-  resources: {
-    requests: { cpu: '100m', memory: '300Mi' },
-    limits: { cpu: '100m', memory: '300Mi' },
-  },
-} as const satisfies Required<
+/** The inputs with a default in CLUSTER_AUTOSCALER_DEFAULTS (autoscaler-defaults.ts): every optional flag and the resources. */
+type DefaultedInputs = Required<
   Omit<ClusterAutoscalerValuesInput, 'clusterName' | 'region' | 'kubernetesVersion' | 'imageTag' | 'extraArgs' | 'valuesOverride'>
 >;
 
@@ -126,7 +110,7 @@ const CHART_LOGGING_ARGS = { logtostderr: true, stderrthreshold: 'info', v: 4 } 
  */
 export function clusterAutoscalerImageTag(kubernetesVersion: string, imageTag?: string): string {
   const minor = minorOf(kubernetesVersion);
-  const pinned = minor ? KUBERNETES_RELEASES[minor]?.clusterAutoscalerImageTag : undefined;
+  const pinned = minor ? CLUSTER_AUTOSCALER_IMAGE_TAGS[minor] : undefined;
   if (imageTag !== undefined) {
     const tagMinor = minorOf(imageTag);
     if (!/^v\d+\.\d+\.\d+$/.test(imageTag) || tagMinor !== minor) {
@@ -141,7 +125,7 @@ export function clusterAutoscalerImageTag(kubernetesVersion: string, imageTag?: 
   if (!pinned) {
     throw new Error(
       `cluster.kubernetesVersion (${kubernetesVersion}) has no cluster-autoscaler image tag: use one of ` +
-        `${Object.keys(KUBERNETES_RELEASES).join(', ')}, add the minor to KUBERNETES_RELEASES in libs/config/src/catalog.ts, ` +
+        `${Object.keys(CLUSTER_AUTOSCALER_IMAGE_TAGS).join(', ')}, add the minor to CLUSTER_AUTOSCALER_IMAGE_TAGS in libs/autoscaling/src/autoscaler-defaults.ts, ` +
         `or set autoscaler.imageTag to a v${minor ?? kubernetesVersion}.x tag`,
     );
   }
@@ -157,7 +141,7 @@ export function clusterAutoscalerImageTag(kubernetesVersion: string, imageTag?: 
  * `input.valuesOverride`, which therefore wins over everything.
  */
 export function clusterAutoscalerValues(input: ClusterAutoscalerValuesInput): Record<string, unknown> {
-  const d = CLUSTER_AUTOSCALER_DEFAULTS;
+  const d: DefaultedInputs = CLUSTER_AUTOSCALER_DEFAULTS;
   const seedArgs: Record<string, FlagValue> = {
     expander: input.expander ?? d.expander,
     'balance-similar-node-groups': input.balanceSimilarNodeGroups ?? d.balanceSimilarNodeGroups,

@@ -5,7 +5,7 @@ import { validateEnvironment, type ValidationResult } from './environment';
 import type { ConfigIssue } from './errors';
 import { INSTANCE_ALLOCATABLE, NODE_SYSTEM_RESERVE, podsPerNode } from './capacity';
 import { parseCidr, subdivide, mustParseCidr } from '@boomi-eks/primitives';
-import { minorOf } from './catalog';
+import { minorOf } from '@boomi-eks/primitives';
 import { validInput, type Overrides } from '../test/valid-input';
 
 const issuesOf = (r: ValidationResult): readonly ConfigIssue[] => (r.ok ? [] : r.issues);

@@ -5,7 +5,7 @@
  */
 import type { ConfigIssue } from './errors';
 import type { Environment } from './environment-types';
-import { minorOf } from './catalog';
+import { minorOf } from '@boomi-eks/primitives';
 import { KUBERNETES_LIFECYCLE, nextMinor, recommendedMinor, supportStatus } from './lifecycle';
 import { instanceArchitecture } from './instance-architecture';
 import { AMI_TYPE_BY_ARCHITECTURE } from './schema-upgrades';

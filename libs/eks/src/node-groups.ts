@@ -4,6 +4,7 @@ import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import { NODE_GROUP_DEFAULTS, type CapacityType, type NodeAmiType, type NodeGroupTaint } from './node-group-defaults';
 
 /** Policies of the node role: worker, CNI, image pulls, and SSM (instead of SSH). */
 export const NODE_ROLE_POLICY_ARNS = [
@@ -13,12 +14,6 @@ export const NODE_ROLE_POLICY_ARNS = [
   'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
 ] as const;
 
-export interface NodeGroupTaint {
-  readonly key: string;
-  readonly value?: string;
-  readonly effect: 'NO_SCHEDULE' | 'NO_EXECUTE' | 'PREFER_NO_SCHEDULE';
-}
-
 export interface NodeGroupSpec {
   /** EKS node group name. */
   readonly name: string;
@@ -27,7 +22,7 @@ export interface NodeGroupSpec {
   /** @default ['m5.large'] */
   readonly instanceTypes?: readonly string[];
   /** @default 'ON_DEMAND' */
-  readonly capacityType?: 'ON_DEMAND' | 'SPOT';
+  readonly capacityType?: CapacityType;
   /** @default 1 (seed 000) */
   readonly minSize?: number;
   /** @default 100 (seed 000) */
@@ -51,9 +46,6 @@ export interface NodeGroupSpec {
    */
   readonly releaseVersion?: string;
 }
-
-/** The node AMI types a group may run: EKS optimized AL2023, x86_64 or ARM (Graviton). */
-export type NodeAmiType = 'AL2023_x86_64_STANDARD' | 'AL2023_ARM_64_STANDARD';
 
 /** EKS node auto repair of a managed node group (`node_repair_config`). */
 export interface NodeRepair {
@@ -96,16 +88,6 @@ export interface NodeGroupsProps {
    */
   readonly nodeRepair?: NodeRepair;
 }
-
-export const NODE_GROUP_DEFAULTS = {
-  instanceTypes: ['m5.large'],
-  capacityType: 'ON_DEMAND',
-  minSize: 1,
-  maxSize: 100,
-  desiredSize: 1,
-  diskSizeGiB: 20,
-  amiType: 'AL2023_x86_64_STANDARD',
-} as const;
 
 /**
  * Managed node groups on launch templates: IMDSv2 required with hop limit 1

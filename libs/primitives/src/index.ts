@@ -1,3 +1,4 @@
 export * from './issues';
 export * from './quantity';
 export * from './cidr';
+export * from './kubernetes-version';
