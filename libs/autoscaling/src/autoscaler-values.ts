@@ -3,9 +3,10 @@
  * computed by a pure function from a small typed input. Key names are those of
  * the chart's values.yaml (kubernetes/autoscaler charts/cluster-autoscaler).
  */
-import { minorOf } from '@boomi-eks/primitives';
+import { minorOf, throwIfIssues } from '@boomi-eks/primitives';
 import { CLUSTER_AUTOSCALER_DEFAULTS, CLUSTER_AUTOSCALER_IMAGE_TAGS, type Expander } from './autoscaler-defaults';
 import { mergeValues } from './helm-values';
+import { validateClusterAutoscaler, validateClusterAutoscalerImage, type ValidateOptions } from './validate-cluster-autoscaler';
 
 /** Namespace of the autoscaler; the Pod Identity association names it. */
 export const CLUSTER_AUTOSCALER_NAMESPACE = 'kube-system';
@@ -32,10 +33,10 @@ export interface ClusterAutoscalerValuesInput {
   readonly clusterName: string;
   /** AWS region of the cluster (`awsRegion`). */
   readonly region: string;
-  /** Kubernetes minor of the cluster, e.g. '1.33' (field `cluster.kubernetesVersion`). */
+  /** Kubernetes minor of the cluster, e.g. '1.33'. */
   readonly kubernetesVersion: string;
   /**
-   * Image tag; its minor must equal the cluster's (field `autoscaler.imageTag`).
+   * Image tag (`vX.Y.Z`); its minor must equal the cluster's.
    * @default - the tag CLUSTER_AUTOSCALER_IMAGE_TAGS (autoscaler-defaults.ts) pins for the cluster's minor
    */
   readonly imageTag?: string;
@@ -105,42 +106,27 @@ const CHART_LOGGING_ARGS = { logtostderr: true, stderrthreshold: 'info', v: 4 } 
 
 /**
  * The autoscaler image tag for a cluster: the explicit tag when its minor
- * matches the cluster's, else the tag pinned for the cluster's minor.
- * Throws, naming the field, when neither gives a tag of the cluster's minor.
+ * matches the cluster's, else the tag CLUSTER_AUTOSCALER_IMAGE_TAGS pins for
+ * the cluster's minor. Throws `InvalidPropsError`, naming the field, when
+ * neither gives a tag of the cluster's minor (validate-cluster-autoscaler.ts).
  */
-export function clusterAutoscalerImageTag(kubernetesVersion: string, imageTag?: string): string {
-  const minor = minorOf(kubernetesVersion);
-  const pinned = minor ? CLUSTER_AUTOSCALER_IMAGE_TAGS[minor] : undefined;
-  if (imageTag !== undefined) {
-    const tagMinor = minorOf(imageTag);
-    if (!/^v\d+\.\d+\.\d+$/.test(imageTag) || tagMinor !== minor) {
-      throw new Error(
-        `autoscaler.imageTag (${imageTag}) is for Kubernetes ${tagMinor ?? '?'} but cluster.kubernetesVersion is ${kubernetesVersion}: ` +
-          `the autoscaler's minor must equal the cluster's; use a v${minor ?? kubernetesVersion}.x tag` +
-          (pinned ? ` or remove the field to use ${pinned}` : ''),
-      );
-    }
-    return imageTag;
-  }
-  if (!pinned) {
-    throw new Error(
-      `cluster.kubernetesVersion (${kubernetesVersion}) has no cluster-autoscaler image tag: use one of ` +
-        `${Object.keys(CLUSTER_AUTOSCALER_IMAGE_TAGS).join(', ')}, add the minor to CLUSTER_AUTOSCALER_IMAGE_TAGS in libs/autoscaling/src/autoscaler-defaults.ts, ` +
-        `or set autoscaler.imageTag to a v${minor ?? kubernetesVersion}.x tag`,
-    );
-  }
-  return pinned;
+export function clusterAutoscalerImageTag(kubernetesVersion: string, imageTag?: string, options: ValidateOptions = {}): string {
+  throwIfIssues('cluster-autoscaler image', validateClusterAutoscalerImage({ kubernetesVersion, imageTag }, options));
+  return imageTag ?? CLUSTER_AUTOSCALER_IMAGE_TAGS[minorOf(kubernetesVersion) ?? ''];
 }
 
 /**
- * Helm values for the cluster-autoscaler chart.
+ * Helm values for the cluster-autoscaler chart. Throws `InvalidPropsError`
+ * with every problem of the input (validate-cluster-autoscaler.ts); pass
+ * `options.isUnresolved` (`Token.isUnresolved`) to leave deploy-time values to Terraform.
  *
  * Flag precedence in `extraArgs`, lowest first: the chart's logging flags
  * (`logtostderr`, `stderrthreshold`, `v`), then seed 000's flags from this
  * input, then `input.extraArgs`. The whole object is then deep-merged with
  * `input.valuesOverride`, which therefore wins over everything.
  */
-export function clusterAutoscalerValues(input: ClusterAutoscalerValuesInput): Record<string, unknown> {
+export function clusterAutoscalerValues(input: ClusterAutoscalerValuesInput, options: ValidateOptions = {}): Record<string, unknown> {
+  throwIfIssues('ClusterAutoscaler', validateClusterAutoscaler(input, options));
   const d: DefaultedInputs = CLUSTER_AUTOSCALER_DEFAULTS;
   const seedArgs: Record<string, FlagValue> = {
     expander: input.expander ?? d.expander,
@@ -166,7 +152,7 @@ export function clusterAutoscalerValues(input: ClusterAutoscalerValuesInput): Re
     },
     image: {
       repository: CLUSTER_AUTOSCALER_IMAGE_REPOSITORY,
-      tag: clusterAutoscalerImageTag(input.kubernetesVersion, input.imageTag),
+      tag: input.imageTag ?? CLUSTER_AUTOSCALER_IMAGE_TAGS[minorOf(input.kubernetesVersion) ?? ''],
     },
     rbac: {
       create: true,

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import type { ITerraformDependable } from 'cdktf';
+import { Token, type ITerraformDependable } from 'cdktf';
 import type { Release } from '@cdktf/provider-helm/lib/release';
 import { CLUSTER_AUTOSCALER_CHART } from './chart-versions';
 import {
@@ -36,7 +36,7 @@ export class ClusterAutoscaler extends Construct {
   constructor(scope: Construct, id: string, props: ClusterAutoscalerProps) {
     super(scope, id);
     const { provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
-    this.values = clusterAutoscalerValues(valuesInput);
+    this.values = clusterAutoscalerValues(valuesInput, { isUnresolved: Token.isUnresolved });
     this.release = pinnedRelease(this, 'release', {
       name: this.releaseName,
       namespace: CLUSTER_AUTOSCALER_NAMESPACE,

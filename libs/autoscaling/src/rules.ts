@@ -5,3 +5,4 @@
  */
 export * from './autoscaler-defaults';
 export * from './karpenter-defaults';
+export * from './validate-cluster-autoscaler';

@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
 import { Fn, ITerraformDependable, Token } from 'cdktf';
+import { throwIfIssues } from '@boomi-eks/primitives';
 import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import { validateNodeGroups } from './validate-node-groups';
 import { NODE_GROUP_DEFAULTS, type CapacityType, type NodeAmiType, type NodeGroupTaint } from './node-group-defaults';
 
 /** Policies of the node role: worker, CNI, image pulls, and SSM (instead of SSH). */
@@ -104,11 +106,8 @@ export class NodeGroups extends Construct {
 
   constructor(scope: Construct, id: string, props: NodeGroupsProps) {
     super(scope, id);
-    if (props.groups.length === 0) throw new Error(`NodeGroups for '${props.clusterName}': groups is empty`);
-    const parallel = props.nodeRepair?.maxParallelNodesRepairedCount;
-    if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 1)) {
-      throw new Error(`NodeGroups for '${props.clusterName}': nodeRepair.maxParallelNodesRepairedCount (${parallel}) must be an integer ≥ 1`);
-    }
+    // Every problem at once (validate-node-groups.ts); deploy-time tokens are left to Terraform.
+    throwIfIssues(`NodeGroups for '${props.clusterName}'`, validateNodeGroups(props, { isUnresolved: Token.isUnresolved }));
 
     const role = new IamRole(this, 'node-role', {
       name: `${props.clusterName}-node`,
@@ -126,11 +125,6 @@ export class NodeGroups extends Construct {
       const minSize = g.minSize ?? d.minSize;
       const maxSize = g.maxSize ?? d.maxSize;
       const desiredSize = g.desiredSize ?? d.desiredSize;
-      if (minSize > maxSize || desiredSize < minSize || desiredSize > maxSize) {
-        throw new Error(
-          `node group '${g.name}': need minSize (${minSize}) ≤ desiredSize (${desiredSize}) ≤ maxSize (${maxSize}): set desiredSize within the bounds`,
-        );
-      }
 
       const template = new LaunchTemplate(this, `${g.name}-lt`, {
         name: `${props.clusterName}-${g.name}`,

@@ -4,3 +4,7 @@
  * Kubernetes-side libs) can read them without loading a construct.
  */
 export * from './node-group-defaults';
+export * from './cluster-defaults';
+export * from './validate-options';
+export * from './validate-cluster';
+export * from './validate-node-groups';
