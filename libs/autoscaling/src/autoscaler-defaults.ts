@@ -4,11 +4,10 @@
  * one owner. Loaded through the light entry point `@boomi-eks/autoscaling/rules`.
  */
 
-/** How the autoscaler picks a node group to grow (`--expander`). */
-export type Expander = 'least-waste' | 'random' | 'most-pods' | 'price' | 'priority' | 'least-nodes';
-
 /** The `--expander` values the autoscaler accepts. */
-export const EXPANDERS: readonly Expander[] = ['least-waste', 'random', 'most-pods', 'price', 'priority', 'least-nodes'];
+export const EXPANDERS = ['least-waste', 'random', 'most-pods', 'price', 'priority', 'least-nodes'] as const;
+/** How the autoscaler picks a node group to grow (`--expander`). */
+export type Expander = (typeof EXPANDERS)[number];
 
 /** Seed 000's Deployment flags and resources: the defaults of every optional input of `clusterAutoscalerValues`. */
 export const CLUSTER_AUTOSCALER_DEFAULTS = {

@@ -81,32 +81,32 @@ describe('checkRules: refused', () => {
       'a service CIDR outside RFC 1918',
       { cluster: { serviceIpv4Cidr: '100.64.0.0/16' } },
       'cluster.serviceIpv4Cidr',
-      '(100.64.0.0/16) must be a /12 to /24 inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16',
+      "('100.64.0.0/16') must be a /12 to /24 inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16",
     ],
     [
       'a service CIDR that straddles RFC 1918',
       { cluster: { serviceIpv4Cidr: '172.0.0.0/11' } },
       'cluster.serviceIpv4Cidr',
-      '(172.0.0.0/11) must be a /12 to /24',
+      "('172.0.0.0/11') must be a /12 to /24",
     ],
     [
       'a /25 service CIDR',
       { cluster: { serviceIpv4Cidr: '192.168.0.0/25' } },
       'cluster.serviceIpv4Cidr',
-      '(192.168.0.0/25) must be a /12 to /24',
+      "('192.168.0.0/25') must be a /12 to /24",
     ],
     // endpoint
     [
       'a public endpoint open to everyone',
       { cluster: { endpoint: { publicAccess: true, publicAccessCidrs: [] } } },
       'cluster.endpoint.publicAccessCidrs',
-      'is empty while publicAccess is true',
+      '([]) is empty while the public endpoint is on',
     ],
     [
       'an endpoint nobody can reach',
       { cluster: { endpoint: { publicAccess: false, privateAccess: false } } },
-      'cluster.endpoint',
-      'publicAccess and privateAccess are both false: enable at least one',
+      'cluster.endpoint.privateAccess',
+      '(false) is false while the public endpoint is off too, so nothing could reach the API: enable at least one',
     ],
     // versions
     [
@@ -119,7 +119,7 @@ describe('checkRules: refused', () => {
       'an autoscaler tag for another minor',
       { autoscaler: { imageTag: 'v1.32.3' } },
       'autoscaler.imageTag',
-      '(v1.32.3) is for Kubernetes 1.32 but the cluster runs 1.36',
+      "('v1.32.3') is for Kubernetes 1.32 but the cluster runs 1.36",
     ],
     [
       'an autoscaler tag for another minor (names the catalog tag)',
@@ -261,13 +261,13 @@ describe('checkRules: refused', () => {
       'an autoscaler memory limit below its request',
       { autoscaler: { resources: { requests: { cpu: '100m', memory: '300Mi' }, limits: { cpu: '100m', memory: '200Mi' } } } },
       'autoscaler.resources.limits.memory',
-      '(200Mi) is below the request (300Mi)',
+      "('200Mi') is below the request (300Mi)",
     ],
     [
       'an autoscaler cpu limit below its request',
       { autoscaler: { resources: { requests: { cpu: '200m', memory: '300Mi' }, limits: { cpu: '100m', memory: '300Mi' } } } },
       'autoscaler.resources.limits.cpu',
-      '(100m) is below the request (200m)',
+      "('100m') is below the request (200m)",
     ],
   ])('%s', (_title, overrides, path, fragment) => {
     const issues = validate(overrides);
@@ -336,7 +336,7 @@ describe('checkRules: reporting', () => {
     expect(issues.map((i) => i.path)).toEqual([
       'availabilityZones[1]',
       'network.vpcCidr',
-      'cluster.endpoint',
+      'cluster.endpoint.privateAccess',
       'cluster.kubernetesVersion',
       'molecule.replicas',
     ]);

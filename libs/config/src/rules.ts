@@ -6,10 +6,9 @@
  */
 import type { ConfigIssue } from './errors';
 import type { Environment } from './environment-types';
-import { cidrsOverlap, mustParseCidr, parseCidr } from '@boomi-eks/primitives';
+import { cidrsOverlap, formatValue, mustParseCidr, parseCidr, type PropsIssue } from '@boomi-eks/primitives';
 import { cpuToMillicores, memoryToMiB } from '@boomi-eks/primitives';
 import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';
-import { minorOf } from '@boomi-eks/primitives';
 import { KUBERNETES_RELEASES } from './catalog';
 import { checkCapacity } from './capacity';
 import { AWS_RULES } from './aws-rules';
@@ -17,15 +16,19 @@ import { BYPASS_RULES } from './bypass-rules';
 import { MOLECULE_PRODUCTION_RULES } from './rules-molecule';
 import { checkKarpenterCapacity } from './capacity-karpenter';
 import { checkKarpenterNodeGroups, checkKarpenterTags } from './autoscaler-kind-rules';
+import { autoscalerRules, clusterRules, nodeGroupRules } from './rules-cluster';
 
 /** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
 export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
-/** EKS accepts a service CIDR between /12 and /24 inside an RFC 1918 block. */
-const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(mustParseCidr);
-
 type Rule = (env: Environment) => ConfigIssue[];
 
 const issue = (path: string, message: string): ConfigIssue => ({ path, message });
+
+/** A lib's rule (rules-cluster.ts) as a config rule: each issue printed `(value) problem: fix` after its path. */
+const fromLib =
+  (rule: (env: Environment) => PropsIssue[]): Rule =>
+  (env) =>
+    rule(env).map((i) => issue(i.path, `(${formatValue(i.value)}) ${i.message}: ${i.fix}`));
 
 const availabilityZones: Rule = (env) => {
   const out: ConfigIssue[] = [];
@@ -60,28 +63,7 @@ const network: Rule = (env) => {
       ),
     );
   }
-  if (svc.prefix < 12 || svc.prefix > 24 || !RFC1918.some((r) => r.prefix <= svc.prefix && cidrsOverlap(r, svc))) {
-    out.push(
-      issue('cluster.serviceIpv4Cidr', `(${env.cluster.serviceIpv4Cidr}) must be a /12 to /24 inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (an EKS rule)`),
-    );
-  }
-  return out;
-};
-
-const endpoint: Rule = (env) => {
-  const e = env.cluster.endpoint;
-  const out: ConfigIssue[] = [];
-  if (!e.publicAccess && !e.privateAccess) {
-    out.push(issue('cluster.endpoint', 'publicAccess and privateAccess are both false: enable at least one'));
-  }
-  if (e.publicAccess && e.publicAccessCidrs.length === 0) {
-    out.push(
-      issue(
-        'cluster.endpoint.publicAccessCidrs',
-        'is empty while publicAccess is true, which would open the API to the whole internet: list your admin and CI egress CIDRs, or set publicAccess false',
-      ),
-    );
-  }
+  // The service CIDR's own range (a /12 to /24 inside RFC 1918) is the eks lib's rule (rules-cluster.ts).
   return out;
 };
 
@@ -144,15 +126,7 @@ const kubernetesVersion: Rule = (env) => {
       ),
     );
   }
-  const tag = env.autoscaler.imageTag;
-  if (tag && minorOf(tag) !== minor) {
-    out.push(
-      issue(
-        'autoscaler.imageTag',
-        `(${tag}) is for Kubernetes ${minorOf(tag)} but the cluster runs ${minor}: the autoscaler's minor must match the cluster's; remove the field to use ${release?.clusterAutoscalerImageTag ?? 'the catalog tag'}`,
-      ),
-    );
-  }
+  // autoscaler.imageTag against the cluster's minor is the autoscaling lib's rule (rules-cluster.ts).
   return out;
 };
 
@@ -168,10 +142,7 @@ const nodeGroups: Rule = (env) => {
     // Default groups are named after their AZ: a duplicate is the AZ rule's to report.
     if (g.configPath !== 'nodeGroupDefaults' && names.has(g.name)) out.push(issue(`${at}.name`, `('${g.name}') is used twice: node group names must be unique`));
     names.add(g.name);
-    if (g.minSize > g.maxSize) out.push(issue(`${at}.minSize`, `(${g.minSize}) is greater than maxSize (${g.maxSize}): lower minSize or raise maxSize`));
-    if (g.desiredSize < g.minSize || g.desiredSize > g.maxSize) {
-      out.push(issue(`${at}.desiredSize`, `(${g.desiredSize}) must be between minSize (${g.minSize}) and maxSize (${g.maxSize})`));
-    }
+    // Each group's own sizes are the eks lib's rules (rules-cluster.ts); their sum against the autoscaler's is config's.
     totalMax += g.maxSize;
   });
   if (env.autoscaler.enabled && totalMax > env.autoscaler.maxNodesTotal) {
@@ -220,13 +191,7 @@ const moleculeResources: Rule = (env) => {
   if (cpuToMillicores(m.resources.limits.cpu) < cpuToMillicores(m.resources.requests.cpu)) {
     out.push(issue(`${base}.limits.cpu`, `(${m.resources.limits.cpu}) is below the cpu request (${m.resources.requests.cpu}): raise the limit`));
   }
-  const ca = env.autoscaler.resources;
-  if (memoryToMiB(ca.limits.memory) < memoryToMiB(ca.requests.memory)) {
-    out.push(issue('autoscaler.resources.limits.memory', `(${ca.limits.memory}) is below the request (${ca.requests.memory}): raise the limit`));
-  }
-  if (cpuToMillicores(ca.limits.cpu) < cpuToMillicores(ca.requests.cpu)) {
-    out.push(issue('autoscaler.resources.limits.cpu', `(${ca.limits.cpu}) is below the request (${ca.requests.cpu}): raise the limit`));
-  }
+  // The autoscaler's limits against its requests are the autoscaling lib's rule (rules-cluster.ts).
   return out;
 };
 
@@ -314,11 +279,13 @@ const nodeLocalDns: Rule = (env) => {
 export const RULES: readonly Rule[] = [
   availabilityZones,
   network,
-  endpoint,
+  fromLib(clusterRules),
   ciWorkloadsPlan,
   moleculeNamespace,
   kubernetesVersion,
+  fromLib(autoscalerRules),
   nodeGroups,
+  fromLib(nodeGroupRules),
   moleculeResources,
   moleculeLifecycle,
   placement,
