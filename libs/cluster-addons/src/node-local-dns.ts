@@ -1,8 +1,11 @@
 import { Construct } from 'constructs';
-import type { ITerraformDependable } from 'cdktf';
+import { Token, type ITerraformDependable } from 'cdktf';
 import type { Release } from '@cdktf/provider-helm/lib/release';
 import { mergeValues, pinnedRelease, type ContainerResources, type HelmReleaseOptions } from '@boomi-eks/autoscaling';
+import { throwIfIssues } from '@boomi-eks/primitives';
 import { NODE_LOCAL_DNS_CHART } from './chart-versions';
+import { NODE_LOCAL_DNS_DEFAULTS } from './cluster-addons-defaults';
+import { validateNodeLocalDns, type ValidateOptions } from './validate-node-local-dns';
 
 /**
  * Namespace of node-local-dns: it must be kube-system, where the kube-dns
@@ -10,17 +13,14 @@ import { NODE_LOCAL_DNS_CHART } from './chart-versions';
  */
 export const NODE_LOCAL_DNS_NAMESPACE = 'kube-system';
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const isIpv4 = (ip: string) => IPV4.test(ip) && ip.split('.').every((o) => Number(o) <= 255);
-
 export interface NodeLocalDnsValuesInput {
   /**
    * ClusterIP of the `kube-dns` Service: the 10th address of the cluster's
-   * service CIDR on EKS (`kubeDnsIp` in @boomi-eks/config). The cache answers
+   * service CIDR on EKS (`kubeDnsIp` in @boomi-eks/primitives). The cache answers
    * on it on every node (iptables mode), so pods and kubelets need no change.
    */
   readonly kubeDnsIp: string;
-  /** Link-local address the cache also listens on. @default '169.254.20.10' */
+  /** Link-local address the cache also listens on; not one EKS nodes already use. @default '169.254.20.10' */
   readonly localIp?: string;
   /** Cluster DNS domain. @default 'cluster.local' */
   readonly dnsDomain?: string;
@@ -30,15 +30,8 @@ export interface NodeLocalDnsValuesInput {
   readonly valuesOverride?: Readonly<Record<string, unknown>>;
 }
 
-/** Defaults of {@link nodeLocalDnsValues}. */
-export const NODE_LOCAL_DNS_DEFAULTS = {
-  localIp: '169.254.20.10',
-  dnsDomain: 'cluster.local',
-  resources: {
-    requests: { cpu: '25m', memory: '128Mi' },
-    limits: { cpu: '200m', memory: '128Mi' },
-  },
-} as const satisfies Required<Omit<NodeLocalDnsValuesInput, 'kubeDnsIp' | 'valuesOverride'>>;
+// Every optional input has a default (NODE_LOCAL_DNS_DEFAULTS, cluster-addons-defaults.ts): checked at compile time.
+type DefaultedInputs = Required<Omit<NodeLocalDnsValuesInput, 'kubeDnsIp' | 'valuesOverride'>>;
 
 /**
  * Helm values of the node-local-dns chart (deliveryhero
@@ -47,16 +40,13 @@ export const NODE_LOCAL_DNS_DEFAULTS = {
  * on each node; misses go to CoreDNS over TCP through `kube-dns-upstream`.
  * The chart's pod annotations for Prometheus (`prometheusScraping.enabled`)
  * stay on, so the monitoring release scrapes it. `valuesOverride` last.
+ * Throws `InvalidPropsError` with every problem of the addresses
+ * (validate-node-local-dns.ts).
  */
-export function nodeLocalDnsValues(input: NodeLocalDnsValuesInput): Record<string, unknown> {
-  const d = NODE_LOCAL_DNS_DEFAULTS;
+export function nodeLocalDnsValues(input: NodeLocalDnsValuesInput, options: ValidateOptions = {}): Record<string, unknown> {
+  throwIfIssues('NodeLocalDns', validateNodeLocalDns(input, options));
+  const d: DefaultedInputs = NODE_LOCAL_DNS_DEFAULTS;
   const localIp = input.localIp ?? d.localIp;
-  if (!isIpv4(input.kubeDnsIp)) {
-    throw new Error(`node-local-dns kubeDnsIp (${input.kubeDnsIp}) must be an IPv4 address: pass kubeDnsIp(cluster.serviceIpv4Cidr)`);
-  }
-  if (!isIpv4(localIp) || !localIp.startsWith('169.254.')) {
-    throw new Error(`node-local-dns localIp (${localIp}) must be a link-local IPv4 address in 169.254.0.0/16, e.g. 169.254.20.10`);
-  }
   const r = input.resources ?? d.resources;
   const values: Record<string, unknown> = {
     config: {
@@ -100,7 +90,7 @@ export class NodeLocalDns extends Construct {
   constructor(scope: Construct, id: string, props: NodeLocalDnsProps) {
     super(scope, id);
     const { provider, dependsOn, timeoutSeconds, ...valuesInput } = props;
-    this.values = nodeLocalDnsValues(valuesInput);
+    this.values = nodeLocalDnsValues(valuesInput, { isUnresolved: Token.isUnresolved });
     this.kubeDnsIp = props.kubeDnsIp;
     this.localIp = props.localIp ?? NODE_LOCAL_DNS_DEFAULTS.localIp;
     this.release = pinnedRelease(this, 'release', {

@@ -1,5 +1,5 @@
 /**
- * Config refuses what the eks and autoscaling libs refuse, under the
+ * Config refuses what the eks, autoscaling and cluster-addons libs refuse, under the
  * environment's paths and with the libs' own words; and its schema defaults
  * are the libs' DEFAULTS.
  */
@@ -12,6 +12,7 @@ import {
   validateClusterAutoscaler,
   type KarpenterSettings as LibKarpenterSettings,
 } from '@boomi-eks/autoscaling/rules';
+import { NODE_LOCAL_DNS_DEFAULTS, NODE_PROBLEM_DETECTOR_DEFAULTS, validateNodeLocalDns } from '@boomi-eks/cluster-addons/rules';
 import { validateEnvironment, type Environment } from './environment';
 import { KUBERNETES_RELEASES } from './catalog';
 import type { KarpenterSettings } from './schema-karpenter';
@@ -113,6 +114,14 @@ describe('config refuses what the autoscaling lib refuses, under the config path
   });
 });
 
+describe('config refuses what the cluster-addons lib refuses, under the config path', () => {
+  it.each(['10.0.0.10', '169.254.20.300', '169.254.169.254', '169.254.170.23'])('nodeLocalDns.localIp %s', (localIp) => {
+    const [libIssue] = validateNodeLocalDns({ localIp });
+    expect(libIssue.path).toBe('localIp');
+    expect(issuesOf({ nodeLocalDns: { localIp } })).toEqual([{ path: 'nodeLocalDns.localIp', message: text(libIssue) }]);
+  });
+});
+
 describe('the schema defaults are the libs’ DEFAULTS', () => {
   const env = envOf();
 
@@ -146,6 +155,11 @@ describe('the schema defaults are the libs’ DEFAULTS', () => {
   it('cluster-autoscaler flags and resources (autoscaling CLUSTER_AUTOSCALER_DEFAULTS), and its tag per minor in the catalog', () => {
     expect(env.autoscaler).toEqual(expect.objectContaining(CLUSTER_AUTOSCALER_DEFAULTS));
     for (const [minor, release] of Object.entries(KUBERNETES_RELEASES)) expect(release.clusterAutoscalerImageTag).toBe(CLUSTER_AUTOSCALER_IMAGE_TAGS[minor]);
+  });
+
+  it('node-local-dns and node-problem-detector (cluster-addons DEFAULTS)', () => {
+    expect(env.nodeLocalDns).toEqual(expect.objectContaining({ localIp: NODE_LOCAL_DNS_DEFAULTS.localIp, resources: NODE_LOCAL_DNS_DEFAULTS.resources }));
+    expect(env.nodeHealth.resources).toEqual(NODE_PROBLEM_DETECTOR_DEFAULTS.resources);
   });
 
   it('Karpenter pools (autoscaling KARPENTER_DEFAULTS), and the parsed type fits the lib’s props type', () => {

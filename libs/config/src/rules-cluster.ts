@@ -1,5 +1,5 @@
 /**
- * The eks and autoscaling libs' own rules, run on an environment under its
+ * The eks, autoscaling and cluster-addons libs' own rules, run on an environment under its
  * paths. Each rule is owned by the lib that builds the resource (its pure
  * validator behind `@boomi-eks/<lib>/rules`); config only maps its fields onto
  * the lib's props and re-bases the issues (`underPath`, plus a rename where
@@ -11,6 +11,7 @@
 import { underPath, type PropsIssue } from '@boomi-eks/primitives';
 import { validateCluster, validateNodeGroup } from '@boomi-eks/eks/rules';
 import { validateClusterAutoscaler } from '@boomi-eks/autoscaling/rules';
+import { validateNodeLocalDns } from '@boomi-eks/cluster-addons/rules';
 import type { Environment } from './environment-types';
 
 /** Moves issues from a lib's path to the environment's where the two names differ. */
@@ -66,4 +67,9 @@ export function autoscalerRules(env: Environment): PropsIssue[] {
     resources: a.resources,
   });
   return underPath('autoscaler', issues.filter((i) => i.path !== 'kubernetesVersion'));
+}
+
+/** `nodeLocalDns.*`: the cluster-addons lib's NodeLocal DNSCache rule (a free link-local address). */
+export function nodeLocalDnsRules(env: Environment): PropsIssue[] {
+  return underPath('nodeLocalDns', validateNodeLocalDns({ localIp: env.nodeLocalDns.localIp }));
 }

@@ -16,7 +16,7 @@ import { BYPASS_RULES } from './bypass-rules';
 import { MOLECULE_PRODUCTION_RULES } from './rules-molecule';
 import { checkKarpenterCapacity } from './capacity-karpenter';
 import { checkKarpenterNodeGroups, checkKarpenterTags } from './autoscaler-kind-rules';
-import { autoscalerRules, clusterRules, nodeGroupRules } from './rules-cluster';
+import { autoscalerRules, clusterRules, nodeGroupRules, nodeLocalDnsRules } from './rules-cluster';
 
 /** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
 export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
@@ -256,26 +256,6 @@ const placement: Rule = (env) => {
   ];
 };
 
-/** Link-local addresses already taken on an EKS node: instance metadata, Amazon DNS, EKS Pod Identity agent, ECS/container credentials. */
-const RESERVED_LINK_LOCAL: Readonly<Record<string, string>> = {
-  '169.254.169.254': 'the instance metadata service',
-  '169.254.169.253': 'the Amazon-provided DNS server',
-  '169.254.169.123': 'the Amazon Time Sync service',
-  '169.254.170.2': 'the container credentials endpoint',
-  '169.254.170.23': 'the EKS Pod Identity agent',
-};
-
-const nodeLocalDns: Rule = (env) => {
-  const ip = env.nodeLocalDns.localIp;
-  const out: ConfigIssue[] = [];
-  if (ip.split('.').some((o) => Number(o) > 255)) {
-    out.push(issue('nodeLocalDns.localIp', `(${ip}) is not an IPv4 address: every part must be 0-255`));
-  } else if (RESERVED_LINK_LOCAL[ip]) {
-    out.push(issue('nodeLocalDns.localIp', `(${ip}) is ${RESERVED_LINK_LOCAL[ip]} on every EKS node: use another link-local address, e.g. 169.254.20.10`));
-  }
-  return out;
-};
-
 export const RULES: readonly Rule[] = [
   availabilityZones,
   network,
@@ -289,7 +269,7 @@ export const RULES: readonly Rule[] = [
   moleculeResources,
   moleculeLifecycle,
   placement,
-  nodeLocalDns,
+  fromLib(nodeLocalDnsRules),
   // Karpenter (issue 20): its NodePools' capacity rule replaces the node groups' one.
   (env) => (env.autoscaler.enabled && env.autoscaler.kind === 'karpenter' ? checkKarpenterCapacity(env) : checkCapacity(env)),
   checkKarpenterNodeGroups,

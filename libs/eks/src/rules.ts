@@ -8,3 +8,4 @@ export * from './cluster-defaults';
 export * from './validate-options';
 export * from './validate-cluster';
 export * from './validate-node-groups';
+export * from './validate-addons';
