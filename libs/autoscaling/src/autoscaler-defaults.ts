@@ -27,6 +27,24 @@ export const CLUSTER_AUTOSCALER_DEFAULTS = {
 } as const;
 
 /**
+ * The command-line flag each input renders (`extraArgs` key, `--<flag>=<value>`),
+ * in the order `clusterAutoscalerValues` writes them. `@boomi-eks/config` refuses
+ * an `autoscaler.extraArgs` key that would override one of them (the field is
+ * validated, the raw flag is not).
+ */
+export const CLUSTER_AUTOSCALER_FLAGS = {
+  expander: 'expander',
+  balanceSimilarNodeGroups: 'balance-similar-node-groups',
+  skipNodesWithLocalStorage: 'skip-nodes-with-local-storage',
+  skipNodesWithSystemPods: 'skip-nodes-with-system-pods',
+  scaleDownUnneededTime: 'scale-down-unneeded-time',
+  scaleDownDelayAfterAdd: 'scale-down-delay-after-add',
+  scaleDownDelayAfterFailure: 'scale-down-delay-after-failure',
+  scanInterval: 'scan-interval',
+  maxNodesTotal: 'max-nodes-total',
+} as const satisfies Record<Exclude<keyof typeof CLUSTER_AUTOSCALER_DEFAULTS, 'resources'>, string>;
+
+/**
  * registry.k8s.io/autoscaling/cluster-autoscaler tag per Kubernetes minor: the
  * release whose minor equals the cluster's (upstream's compatibility rule), at
  * its latest patch: tags `cluster-autoscaler-1.32.7`, `-1.33.6`, `-1.34.5`,

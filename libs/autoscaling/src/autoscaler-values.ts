@@ -4,7 +4,7 @@
  * the chart's values.yaml (kubernetes/autoscaler charts/cluster-autoscaler).
  */
 import { minorOf, throwIfIssues } from '@boomi-eks/primitives';
-import { CLUSTER_AUTOSCALER_DEFAULTS, CLUSTER_AUTOSCALER_IMAGE_TAGS, type Expander } from './autoscaler-defaults';
+import { CLUSTER_AUTOSCALER_DEFAULTS, CLUSTER_AUTOSCALER_FLAGS, CLUSTER_AUTOSCALER_IMAGE_TAGS, type Expander } from './autoscaler-defaults';
 import { mergeValues } from './helm-values';
 import { validateClusterAutoscaler, validateClusterAutoscalerImage, type ValidateOptions } from './validate-cluster-autoscaler';
 
@@ -129,15 +129,10 @@ export function clusterAutoscalerValues(input: ClusterAutoscalerValuesInput, opt
   throwIfIssues('ClusterAutoscaler', validateClusterAutoscaler(input, options));
   const d: DefaultedInputs = CLUSTER_AUTOSCALER_DEFAULTS;
   const seedArgs: Record<string, FlagValue> = {
-    expander: input.expander ?? d.expander,
-    'balance-similar-node-groups': input.balanceSimilarNodeGroups ?? d.balanceSimilarNodeGroups,
-    'skip-nodes-with-local-storage': input.skipNodesWithLocalStorage ?? d.skipNodesWithLocalStorage,
-    'skip-nodes-with-system-pods': input.skipNodesWithSystemPods ?? d.skipNodesWithSystemPods,
-    'scale-down-unneeded-time': input.scaleDownUnneededTime ?? d.scaleDownUnneededTime,
-    'scale-down-delay-after-add': input.scaleDownDelayAfterAdd ?? d.scaleDownDelayAfterAdd,
-    'scale-down-delay-after-failure': input.scaleDownDelayAfterFailure ?? d.scaleDownDelayAfterFailure,
-    'scan-interval': input.scanInterval ?? d.scanInterval,
-    'max-nodes-total': input.maxNodesTotal ?? d.maxNodesTotal,
+    // One flag per input, in CLUSTER_AUTOSCALER_FLAGS' order: the input's value, else the default.
+    ...Object.fromEntries(
+      (Object.keys(CLUSTER_AUTOSCALER_FLAGS) as (keyof typeof CLUSTER_AUTOSCALER_FLAGS)[]).map((field) => [CLUSTER_AUTOSCALER_FLAGS[field], input[field] ?? d[field]]),
+    ),
     // Without these, balancing never sees two per-AZ groups as similar (see LAUNCH_TEMPLATE_NODE_LABELS).
     ...((input.balanceSimilarNodeGroups ?? d.balanceSimilarNodeGroups) ? repeatedFlag('balancing-ignore-label', LAUNCH_TEMPLATE_NODE_LABELS) : {}),
   };
