@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { duration, memory } from './schema-fields';
 import { KARPENTER_DEFAULTS } from '@boomi-eks/autoscaling/rules';
+import { NODE_DISK_SIZE_GIB } from '@boomi-eks/eks/rules';
 
 /** The defaults are the autoscaling lib's (KARPENTER_DEFAULTS, karpenter-defaults.ts). */
 const KD = KARPENTER_DEFAULTS;
@@ -72,7 +73,7 @@ export const KarpenterSchema = z.strictObject({
     })
     .prefault({}),
   /** Root volume of Karpenter's nodes (gp3, encrypted) in GiB. @default 20 (seed 000's node groups) */
-  diskSizeGiB: z.number().int().min(20).max(16384).default(KD.diskSizeGiB),
+  diskSizeGiB: z.number().int().min(NODE_DISK_SIZE_GIB.min).max(NODE_DISK_SIZE_GIB.max).default(KD.diskSizeGiB),
 });
 
 export type KarpenterSettings = z.output<typeof KarpenterSchema>;
