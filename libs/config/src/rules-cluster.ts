@@ -9,7 +9,9 @@
  * the service CIDR against the VPC) stay in rules.ts.
  */
 import { underPath, type PropsIssue } from '@boomi-eks/primitives';
-import { validateCluster, validateNodeGroup } from '@boomi-eks/eks/rules';
+import { validateCluster, validateNodeGroupImage, validateNodeGroupSizes } from '@boomi-eks/eks/rules';
+import { formatValue } from '@boomi-eks/primitives';
+import type { ConfigIssue } from './errors';
 import { validateClusterAutoscaler } from '@boomi-eks/autoscaling/rules';
 import { validateNodeLocalDns } from '@boomi-eks/cluster-addons/rules';
 import type { Environment } from './environment-types';
@@ -42,13 +44,27 @@ export function clusterRules(env: Environment): PropsIssue[] {
   );
 }
 
+/** Lib issues in config's printed shape: `(value) problem: fix` after the path. */
+export function toConfigIssues(issues: readonly PropsIssue[]): ConfigIssue[] {
+  return issues.map((i) => ({ path: i.path, message: `(${formatValue(i.value)}) ${i.message}: ${i.fix}` }));
+}
+
 /**
  * `nodeGroups[i].*` (or `nodeGroupDefaults.*` for the groups made from the
  * defaults, which share that path: checkRules reports such an issue once):
- * the eks lib's rules of one group's sizes.
+ * the eks lib's rules of one group's sizes and root volume.
  */
 export function nodeGroupRules(env: Environment): PropsIssue[] {
-  return env.nodeGroups.flatMap((g) => underPath(g.configPath, validateNodeGroup(g)));
+  return env.nodeGroups.flatMap((g) => underPath(g.configPath, validateNodeGroupSizes(g)));
+}
+
+/**
+ * The same paths: the eks lib's rules of one group's image (an AMI type of the
+ * instance types' architecture, an AMI release of the cluster's minor); run
+ * with the upgrade rules (upgrade-rules.ts).
+ */
+export function nodeGroupImageRules(env: Environment): PropsIssue[] {
+  return env.nodeGroups.flatMap((g) => underPath(g.configPath, validateNodeGroupImage(g, { kubernetesVersion: env.cluster.kubernetesVersion })));
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { ConfigIssue } from './errors';
 import type { Environment } from './environment-types';
-import { cidrsOverlap, formatValue, mustParseCidr, parseCidr, type PropsIssue } from '@boomi-eks/primitives';
+import { cidrsOverlap, mustParseCidr, parseCidr, type PropsIssue } from '@boomi-eks/primitives';
 import { cpuToMillicores, memoryToMiB } from '@boomi-eks/primitives';
 import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';
 import { KUBERNETES_RELEASES } from './catalog';
@@ -16,7 +16,7 @@ import { BYPASS_RULES } from './bypass-rules';
 import { MOLECULE_PRODUCTION_RULES } from './rules-molecule';
 import { checkKarpenterCapacity } from './capacity-karpenter';
 import { checkKarpenterNodeGroups, checkKarpenterTags } from './autoscaler-kind-rules';
-import { autoscalerRules, clusterRules, nodeGroupRules, nodeLocalDnsRules } from './rules-cluster';
+import { autoscalerRules, clusterRules, nodeGroupRules, nodeLocalDnsRules, toConfigIssues } from './rules-cluster';
 
 /** VPC prefix bounds the per-AZ subnet plan supports (network lib's subnetCidrs). */
 export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
@@ -28,7 +28,7 @@ const issue = (path: string, message: string): ConfigIssue => ({ path, message }
 const fromLib =
   (rule: (env: Environment) => PropsIssue[]): Rule =>
   (env) =>
-    rule(env).map((i) => issue(i.path, `(${formatValue(i.value)}) ${i.message}: ${i.fix}`));
+    toConfigIssues(rule(env));
 
 const availabilityZones: Rule = (env) => {
   const out: ConfigIssue[] = [];

@@ -92,7 +92,7 @@ describe('node group AMI type and release', () => {
       {
         path: 'nodeGroups[0].instanceTypes',
         message:
-          'mixes CPU architectures (m5.large (x86_64), m7g.large (arm64)): one node group runs one AMI, so list only x86_64 or only Graviton (arm64) types and put the others in their own group',
+          '(["m5.large","m7g.large"]) mixes CPU architectures (m5.large (x86_64), m7g.large (arm64)): one node group runs one AMI, so list only x86_64 or only Graviton (arm64) types and put the others in their own group',
       },
     ]);
   });
@@ -103,7 +103,7 @@ describe('node group AMI type and release', () => {
       {
         path: 'nodeGroupDefaults.releaseVersion',
         message:
-          "('1.36.0-20260715') is an AMI for Kubernetes 1.36 but cluster.kubernetesVersion is 1.35: nodes follow the control plane; pin a 1.35.x release or remove the field to get the latest",
+          "('1.36.0-20260715') is an AMI for Kubernetes 1.36 but the cluster's kubernetesVersion is 1.35: nodes follow the control plane; pin a 1.35.x release or remove the field to get the latest",
       },
     ]);
   });

@@ -31,6 +31,7 @@ export const NODE_GROUP_DEFAULTS = {
   desiredSize: 1,
   /** Root volume (gp3, encrypted) in GiB. */
   diskSizeGiB: 20,
+  /** For the default instance type; a group's default follows its instance types (`amiTypeFor`). */
   amiType: 'AL2023_x86_64_STANDARD',
   labels: {},
   taints: [],
@@ -73,6 +74,14 @@ export const AMI_TYPE_BY_ARCHITECTURE: Readonly<Record<Architecture, NodeAmiType
   x86_64: 'AL2023_x86_64_STANDARD',
   arm64: 'AL2023_ARM_64_STANDARD',
 };
+
+/**
+ * The AMI type a group's instance types need: ARM when every type is Graviton
+ * (arm64), else x86_64 (a group mixing both is refused by `validateNodeGroup`).
+ */
+export function amiTypeFor(instanceTypes: readonly string[]): NodeAmiType {
+  return AMI_TYPE_BY_ARCHITECTURE[instanceTypes.length > 0 && instanceTypes.every((t) => instanceArchitecture(t) === 'arm64') ? 'arm64' : 'x86_64'];
+}
 
 // --- Capacity type: labels and the spot taint (seed 004) ---
 

@@ -6,7 +6,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { validateNodeGroups } from './validate-node-groups';
-import { NODE_GROUP_DEFAULTS, type CapacityType, type NodeAmiType, type NodeGroupTaint } from './node-group-defaults';
+import { amiTypeFor, NODE_GROUP_DEFAULTS, type CapacityType, type NodeAmiType, type NodeGroupTaint } from './node-group-defaults';
 
 /** Policies of the node role: worker, CNI, image pulls, and SSM (instead of SSH). */
 export const NODE_ROLE_POLICY_ARNS = [
@@ -38,8 +38,9 @@ export interface NodeGroupSpec {
   /** @default [] */
   readonly taints?: readonly NodeGroupTaint[];
   /**
-   * Node AMI type (`ami_type`), always written out so EKS never picks one.
-   * @default 'AL2023_x86_64_STANDARD'
+   * Node AMI type (`ami_type`), always written out so EKS never picks one;
+   * it must run on the instance types (validate-node-groups.ts).
+   * @default - that of the instance types (`amiTypeFor`): 'AL2023_ARM_64_STANDARD' when all are Graviton, else 'AL2023_x86_64_STANDARD'
    */
   readonly amiType?: NodeAmiType;
   /**
@@ -160,7 +161,7 @@ export class NodeGroups extends Construct {
         capacityType: g.capacityType ?? d.capacityType,
         // Nodes follow the control plane: same minor, explicit AMI type, optional AMI release pin.
         version: props.kubernetesVersion,
-        amiType: g.amiType ?? d.amiType,
+        amiType: g.amiType ?? amiTypeFor(g.instanceTypes ?? d.instanceTypes),
         releaseVersion: g.releaseVersion,
         scalingConfig: { minSize, maxSize, desiredSize },
         updateConfig: { maxUnavailable: 1 },

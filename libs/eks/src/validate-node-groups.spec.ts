@@ -1,5 +1,5 @@
 import { formatIssue } from '@boomi-eks/primitives';
-import { NODE_DISK_SIZE_GIB, NODE_GROUP_DEFAULTS, validateNodeGroup, validateNodeGroups } from '@boomi-eks/eks/rules';
+import { NODE_DISK_SIZE_GIB, NODE_GROUP_DEFAULTS, amiTypeFor, validateNodeGroup, validateNodeGroups } from '@boomi-eks/eks/rules';
 
 const paths = (group: Parameters<typeof validateNodeGroup>[0]) => validateNodeGroup(group).map((i) => i.path);
 
@@ -50,11 +50,50 @@ describe('validateNodeGroup', () => {
 
   it('skips sizes the isUnresolved predicate marks (deploy-time tokens)', () => {
     const TOKEN = -1.8881545897087626e289; // how cdktf encodes a number token
-    expect(validateNodeGroup({ minSize: TOKEN, maxSize: 3, desiredSize: 5 }, { isUnresolved: (v) => v === TOKEN })).toEqual([]);
+    expect(validateNodeGroup({ minSize: TOKEN, maxSize: 3, desiredSize: 5 }, {}, { isUnresolved: (v) => v === TOKEN })).toEqual([]);
+  });
+});
+
+describe('validateNodeGroup: the image', () => {
+  it('accepts the instance types’ own AMI type, and amiTypeFor picks it', () => {
+    expect(paths({ instanceTypes: ['m7g.large', 'c7gn.xlarge'], amiType: 'AL2023_ARM_64_STANDARD' })).toEqual([]);
+    expect(paths({ instanceTypes: ['m5.large', 'g5.xlarge'], amiType: 'AL2023_x86_64_STANDARD' })).toEqual([]);
+    expect(amiTypeFor(['m7g.large', 't4g.small'])).toBe('AL2023_ARM_64_STANDARD');
+    expect(amiTypeFor(['m7g.large', 'm5.large'])).toBe('AL2023_x86_64_STANDARD');
+    expect(amiTypeFor(NODE_GROUP_DEFAULTS.instanceTypes)).toBe(NODE_GROUP_DEFAULTS.amiType);
+  });
+
+  it('refuses an AMI type of the other architecture, with the fix', () => {
+    expect(validateNodeGroup({ instanceTypes: ['m7g.large'], amiType: 'AL2023_x86_64_STANDARD' }).map(formatIssue)).toEqual([
+      "amiType: ('AL2023_x86_64_STANDARD') does not run on m7g.large (arm64): set amiType 'AL2023_ARM_64_STANDARD' or remove the field to get it",
+    ]);
+    expect(paths({ amiType: 'AL2023_ARM_64_STANDARD' })).toEqual(['amiType']);
+  });
+
+  it('refuses a group that mixes architectures', () => {
+    expect(paths({ instanceTypes: ['m5.large', 'm7g.large'] })).toEqual(['instanceTypes']);
+  });
+
+  it.each([
+    ['1.36.0-20260715', '1.36', []],
+    ['1.36.0-20260715', '1.35', ['releaseVersion']],
+    ['1.35.4-20260715', '1.36', ['releaseVersion']],
+  ])('releaseVersion %s on a %s cluster → %j', (releaseVersion, kubernetesVersion, expected) => {
+    expect(validateNodeGroup({ releaseVersion }, { kubernetesVersion }).map((i) => i.path)).toEqual(expected);
+  });
+
+  it('checks no release pin without the cluster’s minor', () => {
+    expect(validateNodeGroup({ releaseVersion: '1.30.0-20240101' })).toEqual([]);
   });
 });
 
 describe('validateNodeGroups', () => {
+  it('checks every group’s release pin against kubernetesVersion', () => {
+    expect(validateNodeGroups({ kubernetesVersion: '1.36', groups: [{}, { releaseVersion: '1.35.0-20260715' }] }).map((i) => i.path)).toEqual([
+      'groups[1].releaseVersion',
+    ]);
+  });
+
   it('re-bases each group’s issues under groups[i]', () => {
     expect(validateNodeGroups({ groups: [{}, { minSize: 2, desiredSize: 1 }] }).map((i) => i.path)).toEqual(['groups[1].desiredSize']);
   });
