@@ -17,8 +17,8 @@ function depConstraints(testFiles) {
   return [
     // apps compose libs and the config util
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:util', 'type:foundation', ...testing] },
-    // libs: other libs and the config util; never apps, tools or test suites
-    { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:util', 'type:foundation', ...testing] },
+    // libs: other libs and the foundation; never config, apps, tools or test suites
+    { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:foundation', ...testing] },
     // the config util composes the libs' DEFAULTS and validators (their light `/rules` entry
     // points only: see the libs/config block below) and reads the foundation
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:lib', 'type:foundation'] },

@@ -1,5 +1,6 @@
+import { InvalidPropsError } from '@boomi-eks/primitives';
+import { CLUSTER_AUTOSCALER_DEFAULTS } from './autoscaler-defaults';
 import {
-  CLUSTER_AUTOSCALER_DEFAULTS,
   clusterAutoscalerImageTag,
   clusterAutoscalerValues,
   type ClusterAutoscalerValuesInput,
@@ -106,7 +107,7 @@ describe('clusterAutoscalerImageTag', () => {
     ['1.34', 'v1.34.5'],
     ['1.35', 'v1.35.2'],
     ['1.36', 'v1.36.1'],
-  ])('Kubernetes %s → %s (from KUBERNETES_RELEASES)', (minor, tag) => {
+  ])('Kubernetes %s → %s (from CLUSTER_AUTOSCALER_IMAGE_TAGS)', (minor, tag) => {
     expect(clusterAutoscalerImageTag(minor)).toBe(tag);
     expect((clusterAutoscalerValues({ ...INPUT, kubernetesVersion: minor }).image as { tag: string }).tag).toBe(tag);
   });
@@ -115,21 +116,27 @@ describe('clusterAutoscalerImageTag', () => {
     expect(clusterAutoscalerImageTag('1.33', 'v1.33.4')).toBe('v1.33.4');
   });
 
-  it('refuses a minor missing from the table, naming cluster.kubernetesVersion', () => {
+  it('refuses a minor missing from the table, naming kubernetesVersion', () => {
+    expect(() => clusterAutoscalerValues({ ...INPUT, kubernetesVersion: '1.29' })).toThrow(InvalidPropsError);
     expect(() => clusterAutoscalerValues({ ...INPUT, kubernetesVersion: '1.29' })).toThrow(
-      /^cluster\.kubernetesVersion \(1\.29\) has no cluster-autoscaler image tag: use one of 1\.32, 1\.33, 1\.34, 1\.35, 1\.36/,
+      /^ClusterAutoscaler is invalid \(1 problem\):\n  - kubernetesVersion: \('1\.29'\) has no cluster-autoscaler image tag: use one of 1\.32, 1\.33, 1\.34, 1\.35, 1\.36/,
     );
   });
 
-  it('refuses an explicit tag of another minor, naming autoscaler.imageTag and both minors', () => {
+  it('refuses an explicit tag of another minor, naming imageTag and both minors', () => {
     expect(() => clusterAutoscalerValues({ ...INPUT, imageTag: 'v1.32.3' })).toThrow(
-      'autoscaler.imageTag (v1.32.3) is for Kubernetes 1.32 but cluster.kubernetesVersion is 1.33',
+      "imageTag: ('v1.32.3') is for Kubernetes 1.32 but the cluster runs 1.33: the autoscaler's minor must match the cluster's: use a v1.33.x tag",
     );
     expect(() => clusterAutoscalerImageTag('1.33', 'v1.32.3')).toThrow('or remove the field to use v1.33.6');
   });
 
-  it('refuses an explicit tag that is not vX.Y.Z, naming autoscaler.imageTag', () => {
-    expect(() => clusterAutoscalerImageTag('1.33', 'latest')).toThrow(/^autoscaler\.imageTag \(latest\)/);
+  it('refuses an explicit tag that is not vX.Y.Z, naming imageTag', () => {
+    expect(() => clusterAutoscalerImageTag('1.33', 'latest')).toThrow("imageTag: ('latest') is not a cluster-autoscaler tag such as v1.36.1");
+  });
+
+  it('reports every problem of the input at once', () => {
+    const resources = { requests: { cpu: '100m', memory: '300Mi' }, limits: { cpu: '50m', memory: '200Mi' } };
+    expect(() => clusterAutoscalerValues({ ...INPUT, imageTag: 'v1.32.3', resources })).toThrow('is invalid (3 problems)');
   });
 });
 

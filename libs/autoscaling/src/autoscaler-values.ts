@@ -3,8 +3,9 @@
  * computed by a pure function from a small typed input. Key names are those of
  * the chart's values.yaml (kubernetes/autoscaler charts/cluster-autoscaler).
  */
-import { KUBERNETES_RELEASES, minorOf } from '@boomi-eks/config';
-import { containerResourcesValues, mergeValues, type ContainerResources } from '@boomi-eks/primitives';
+import { containerResourcesValues, mergeValues, minorOf, throwIfIssues, type ContainerResources } from '@boomi-eks/primitives';
+import { CLUSTER_AUTOSCALER_DEFAULTS, CLUSTER_AUTOSCALER_FLAGS, CLUSTER_AUTOSCALER_IMAGE_TAGS, type Expander } from './autoscaler-defaults';
+import { validateClusterAutoscaler, validateClusterAutoscalerImage, type ValidateOptions } from './validate-cluster-autoscaler';
 
 /** Namespace of the autoscaler; the Pod Identity association names it. */
 export const CLUSTER_AUTOSCALER_NAMESPACE = 'kube-system';
@@ -13,8 +14,6 @@ export const CLUSTER_AUTOSCALER_SERVICE_ACCOUNT = 'cluster-autoscaler';
 /** Image repository of the autoscaler (the chart's default registry). */
 export const CLUSTER_AUTOSCALER_IMAGE_REPOSITORY = 'registry.k8s.io/autoscaling/cluster-autoscaler';
 
-/** How the autoscaler picks a node group to grow (`--expander`). */
-export type Expander = 'least-waste' | 'random' | 'most-pods' | 'price' | 'priority' | 'least-nodes';
 
 /** A command-line flag value; the chart renders each as `--<key>=<value>`. */
 export type FlagValue = string | number | boolean;
@@ -28,11 +27,11 @@ export interface ClusterAutoscalerValuesInput {
   readonly clusterName: string;
   /** AWS region of the cluster (`awsRegion`). */
   readonly region: string;
-  /** Kubernetes minor of the cluster, e.g. '1.33' (field `cluster.kubernetesVersion`). */
+  /** Kubernetes minor of the cluster, e.g. '1.33'. */
   readonly kubernetesVersion: string;
   /**
-   * Image tag; its minor must equal the cluster's (field `autoscaler.imageTag`).
-   * @default - the tag that KUBERNETES_RELEASES (libs/config) pins for the cluster's minor
+   * Image tag (`vX.Y.Z`); its minor must equal the cluster's.
+   * @default - the tag CLUSTER_AUTOSCALER_IMAGE_TAGS (autoscaler-defaults.ts) pins for the cluster's minor
    */
   readonly imageTag?: string;
   /** `--expander`. @default 'least-waste' (seed 000) */
@@ -67,22 +66,8 @@ export interface ClusterAutoscalerValuesInput {
   readonly valuesOverride?: Readonly<Record<string, unknown>>;
 }
 
-/** Seed 000's Deployment flags and resources: the defaults of every optional input. */
-export const CLUSTER_AUTOSCALER_DEFAULTS = {
-  expander: 'least-waste',
-  balanceSimilarNodeGroups: true,
-  skipNodesWithLocalStorage: false,
-  skipNodesWithSystemPods: false,
-  scaleDownUnneededTime: '1m',
-  scaleDownDelayAfterAdd: '1m',
-  scaleDownDelayAfterFailure: '1m',
-  scanInterval: '5s',
-  maxNodesTotal: 300,
-  resources: {
-    requests: { cpu: '100m', memory: '300Mi' },
-    limits: { cpu: '100m', memory: '300Mi' },
-  },
-} as const satisfies Required<
+/** The inputs with a default in CLUSTER_AUTOSCALER_DEFAULTS (autoscaler-defaults.ts): every optional flag and the resources. */
+type DefaultedInputs = Required<
   Omit<ClusterAutoscalerValuesInput, 'clusterName' | 'region' | 'kubernetesVersion' | 'imageTag' | 'extraArgs' | 'valuesOverride'>
 >;
 
@@ -115,53 +100,33 @@ const CHART_LOGGING_ARGS = { logtostderr: true, stderrthreshold: 'info', v: 4 } 
 
 /**
  * The autoscaler image tag for a cluster: the explicit tag when its minor
- * matches the cluster's, else the tag pinned for the cluster's minor.
- * Throws, naming the field, when neither gives a tag of the cluster's minor.
+ * matches the cluster's, else the tag CLUSTER_AUTOSCALER_IMAGE_TAGS pins for
+ * the cluster's minor. Throws `InvalidPropsError`, naming the field, when
+ * neither gives a tag of the cluster's minor (validate-cluster-autoscaler.ts).
  */
-export function clusterAutoscalerImageTag(kubernetesVersion: string, imageTag?: string): string {
-  const minor = minorOf(kubernetesVersion);
-  const pinned = minor ? KUBERNETES_RELEASES[minor]?.clusterAutoscalerImageTag : undefined;
-  if (imageTag !== undefined) {
-    const tagMinor = minorOf(imageTag);
-    if (!/^v\d+\.\d+\.\d+$/.test(imageTag) || tagMinor !== minor) {
-      throw new Error(
-        `autoscaler.imageTag (${imageTag}) is for Kubernetes ${tagMinor ?? '?'} but cluster.kubernetesVersion is ${kubernetesVersion}: ` +
-          `the autoscaler's minor must equal the cluster's; use a v${minor ?? kubernetesVersion}.x tag` +
-          (pinned ? ` or remove the field to use ${pinned}` : ''),
-      );
-    }
-    return imageTag;
-  }
-  if (!pinned) {
-    throw new Error(
-      `cluster.kubernetesVersion (${kubernetesVersion}) has no cluster-autoscaler image tag: use one of ` +
-        `${Object.keys(KUBERNETES_RELEASES).join(', ')}, add the minor to KUBERNETES_RELEASES in libs/config/src/catalog.ts, ` +
-        `or set autoscaler.imageTag to a v${minor ?? kubernetesVersion}.x tag`,
-    );
-  }
-  return pinned;
+export function clusterAutoscalerImageTag(kubernetesVersion: string, imageTag?: string, options: ValidateOptions = {}): string {
+  throwIfIssues('cluster-autoscaler image', validateClusterAutoscalerImage({ kubernetesVersion, imageTag }, options));
+  return imageTag ?? CLUSTER_AUTOSCALER_IMAGE_TAGS[minorOf(kubernetesVersion) ?? ''];
 }
 
 /**
- * Helm values for the cluster-autoscaler chart.
+ * Helm values for the cluster-autoscaler chart. Throws `InvalidPropsError`
+ * with every problem of the input (validate-cluster-autoscaler.ts); pass
+ * `options.isUnresolved` (`Token.isUnresolved`) to leave deploy-time values to Terraform.
  *
  * Flag precedence in `extraArgs`, lowest first: the chart's logging flags
  * (`logtostderr`, `stderrthreshold`, `v`), then seed 000's flags from this
  * input, then `input.extraArgs`. The whole object is then deep-merged with
  * `input.valuesOverride`, which therefore wins over everything.
  */
-export function clusterAutoscalerValues(input: ClusterAutoscalerValuesInput): Record<string, unknown> {
-  const d = CLUSTER_AUTOSCALER_DEFAULTS;
+export function clusterAutoscalerValues(input: ClusterAutoscalerValuesInput, options: ValidateOptions = {}): Record<string, unknown> {
+  throwIfIssues('ClusterAutoscaler', validateClusterAutoscaler(input, options));
+  const d: DefaultedInputs = CLUSTER_AUTOSCALER_DEFAULTS;
   const seedArgs: Record<string, FlagValue> = {
-    expander: input.expander ?? d.expander,
-    'balance-similar-node-groups': input.balanceSimilarNodeGroups ?? d.balanceSimilarNodeGroups,
-    'skip-nodes-with-local-storage': input.skipNodesWithLocalStorage ?? d.skipNodesWithLocalStorage,
-    'skip-nodes-with-system-pods': input.skipNodesWithSystemPods ?? d.skipNodesWithSystemPods,
-    'scale-down-unneeded-time': input.scaleDownUnneededTime ?? d.scaleDownUnneededTime,
-    'scale-down-delay-after-add': input.scaleDownDelayAfterAdd ?? d.scaleDownDelayAfterAdd,
-    'scale-down-delay-after-failure': input.scaleDownDelayAfterFailure ?? d.scaleDownDelayAfterFailure,
-    'scan-interval': input.scanInterval ?? d.scanInterval,
-    'max-nodes-total': input.maxNodesTotal ?? d.maxNodesTotal,
+    // One flag per input, in CLUSTER_AUTOSCALER_FLAGS' order: the input's value, else the default.
+    ...Object.fromEntries(
+      (Object.keys(CLUSTER_AUTOSCALER_FLAGS) as (keyof typeof CLUSTER_AUTOSCALER_FLAGS)[]).map((field) => [CLUSTER_AUTOSCALER_FLAGS[field], input[field] ?? d[field]]),
+    ),
     // Without these, balancing never sees two per-AZ groups as similar (see LAUNCH_TEMPLATE_NODE_LABELS).
     ...((input.balanceSimilarNodeGroups ?? d.balanceSimilarNodeGroups) ? repeatedFlag('balancing-ignore-label', LAUNCH_TEMPLATE_NODE_LABELS) : {}),
   };
@@ -176,7 +141,7 @@ export function clusterAutoscalerValues(input: ClusterAutoscalerValuesInput): Re
     },
     image: {
       repository: CLUSTER_AUTOSCALER_IMAGE_REPOSITORY,
-      tag: clusterAutoscalerImageTag(input.kubernetesVersion, input.imageTag),
+      tag: input.imageTag ?? CLUSTER_AUTOSCALER_IMAGE_TAGS[minorOf(input.kubernetesVersion) ?? ''],
     },
     rbac: {
       create: true,

@@ -105,12 +105,27 @@ describe('ClusterAutoscaler image tag per minor', () => {
     expect(valuesOf(synthRelease({ kubernetesVersion }).release).image.tag).toBe(tag);
   });
 
-  it('refuses a minor without a pinned tag, naming cluster.kubernetesVersion', () => {
-    expect(() => synthRelease({ kubernetesVersion: '1.28' })).toThrow('cluster.kubernetesVersion (1.28)');
+  it('refuses a minor without a pinned tag, naming kubernetesVersion', () => {
+    expect(() => synthRelease({ kubernetesVersion: '1.28' })).toThrow("kubernetesVersion: ('1.28') has no cluster-autoscaler image tag");
   });
 
-  it('refuses an explicit tag of another minor, naming autoscaler.imageTag', () => {
-    expect(() => synthRelease({ imageTag: 'v1.34.0' })).toThrow('autoscaler.imageTag (v1.34.0) is for Kubernetes 1.34 but cluster.kubernetesVersion is 1.33');
+  it('refuses an explicit tag of another minor, naming imageTag', () => {
+    expect(() => synthRelease({ imageTag: 'v1.34.0' })).toThrow("imageTag: ('v1.34.0') is for Kubernetes 1.34 but the cluster runs 1.33");
+  });
+
+  it('leaves a deploy-time Kubernetes version to Terraform when the tag is given, and asks for the tag otherwise', () => {
+    const fromVariable = (s: Construct) => new TerraformVariable(s, 'kubernetes_version', { type: 'string' }).stringValue;
+    const { json } = synthConstruct((s) => {
+      helm(s);
+      new ClusterAutoscaler(s, 'ca', { ...BASE, kubernetesVersion: fromVariable(s), imageTag: 'v1.36.1' });
+    });
+    expect(valuesOf(onlyResource(json, Release.tfResourceType)).image.tag).toBe('v1.36.1');
+    expect(() =>
+      synthConstruct((s) => {
+        helm(s);
+        new ClusterAutoscaler(s, 'ca', { ...BASE, kubernetesVersion: fromVariable(s) });
+      }),
+    ).toThrow('imageTag: (missing) is required when kubernetesVersion is known only at deploy time');
   });
 });
 

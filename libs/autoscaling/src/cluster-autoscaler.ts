@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import type { ITerraformDependable } from 'cdktf';
+import { Token, type ITerraformDependable } from 'cdktf';
 import { PinnedHelmRelease, type HelmReleaseOptions } from '@boomi-eks/primitives/helm';
 import { CLUSTER_AUTOSCALER_CHART } from './chart-versions';
 import {
@@ -31,7 +31,7 @@ export class ClusterAutoscaler extends PinnedHelmRelease {
       releaseName: 'cluster-autoscaler',
       namespace: CLUSTER_AUTOSCALER_NAMESPACE,
       chart: CLUSTER_AUTOSCALER_CHART,
-      values: clusterAutoscalerValues(valuesInput),
+      values: clusterAutoscalerValues(valuesInput, { isUnresolved: Token.isUnresolved }),
       timeoutSeconds,
       provider,
       dependsOn,

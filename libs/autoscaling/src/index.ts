@@ -1,3 +1,5 @@
+// DEFAULTS and validators: also the light entry point @boomi-eks/autoscaling/rules
+export * from './rules';
 export * from './autoscaler-iam';
 export * from './autoscaler-values';
 export * from './chart-versions';

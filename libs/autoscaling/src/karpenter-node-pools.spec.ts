@@ -1,5 +1,5 @@
 import { App } from 'cdk8s';
-import { KarpenterSchema } from '@boomi-eks/config';
+import { KARPENTER_DEFAULTS } from './karpenter-defaults';
 import { KarpenterNodePoolsChart, karpenterNodePoolSpecs, type KarpenterNodePoolsInput } from './karpenter-node-pools';
 import { celViolations, crdSchema, prunedFields, schemaErrors } from '../test/crd-schema';
 
@@ -7,7 +7,7 @@ const INPUT: KarpenterNodePoolsInput = {
   clusterName: 'prod-boomi-molecule',
   nodeRoleName: 'prod-boomi-molecule-karpenter-node',
   amiAlias: 'al2023@v20260714',
-  settings: KarpenterSchema.parse({}),
+  settings: KARPENTER_DEFAULTS,
   tags: { Environment: 'prod', ManagedBy: 'cdktf' },
 };
 const NODEPOOL = crdSchema('karpenter.sh_nodepools.yaml');
@@ -98,7 +98,11 @@ describe('Karpenter EC2NodeClass and NodePools', () => {
   });
 
   it('follows the settings: Graviton types get arm64, limits and disk size are passed through', () => {
-    const settings = KarpenterSchema.parse({ moleculePool: { instanceTypes: ['m7g.large', 'm5.large'], limits: { cpu: 8, memory: '32Gi' } }, diskSizeGiB: 50 });
+    const settings = {
+      ...KARPENTER_DEFAULTS,
+      moleculePool: { ...KARPENTER_DEFAULTS.moleculePool, instanceTypes: ['m7g.large', 'm5.large'], limits: { cpu: 8, memory: '32Gi' } },
+      diskSizeGiB: 50,
+    };
     const specs = karpenterNodePoolSpecs({ ...INPUT, settings });
     expect(specs.moleculePool.spec.template.spec.requirements).toContainEqual({ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64', 'amd64'] });
     expect(specs.moleculePool.spec.limits).toEqual({ cpu: '8', memory: '32Gi' });

@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { EKS_CAPACITY_TYPE_LABEL, SPOT_TAINT, instanceArchitecture, type KarpenterSettings } from '@boomi-eks/config';
+import { EKS_CAPACITY_TYPE_LABEL, KUBERNETES_TAINT_EFFECT, SPOT_TAINT, instanceArchitecture } from '@boomi-eks/eks/rules';
+import type { KarpenterSettings } from './karpenter-defaults';
 import { KARPENTER_DISCOVERY_TAG } from './karpenter-iam';
 import { Ec2NodeClass, NodePool, type Ec2NodeClassSpec, type NodePoolSpec } from './karpenter-objects';
 
@@ -16,7 +17,7 @@ export interface KarpenterNodePoolsInput {
   readonly nodeRoleName: string;
   /** `al2023@vYYYYMMDD` (catalog.ts). */
   readonly amiAlias: string;
-  /** The environment's settings (schema-karpenter.ts). */
+  /** The pools' settings (karpenter-defaults.ts: KARPENTER_DEFAULTS). */
   readonly settings: KarpenterSettings;
   /** Tags on every instance, volume and interface Karpenter launches. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
@@ -40,7 +41,6 @@ const archRequirement = (types: readonly string[]) => ({
   operator: 'In' as const,
   values: [...new Set(types.map((t) => ARCH[instanceArchitecture(t)]))],
 });
-const KUBERNETES_EFFECT = { NO_SCHEDULE: 'NoSchedule', PREFER_NO_SCHEDULE: 'PreferNoSchedule', NO_EXECUTE: 'NoExecute' } as const;
 
 /**
  * The EC2NodeClass and the two NodePools, as a pure function:
@@ -113,7 +113,7 @@ export function karpenterNodePoolSpecs(input: KarpenterNodePoolsInput): Karpente
               { key: 'node.kubernetes.io/instance-type', operator: 'In', values: [...s.generalPool.instanceTypes] },
               archRequirement(s.generalPool.instanceTypes),
             ],
-            taints: [{ key: SPOT_TAINT.key, value: SPOT_TAINT.value, effect: KUBERNETES_EFFECT[SPOT_TAINT.effect] }],
+            taints: [{ key: SPOT_TAINT.key, value: SPOT_TAINT.value, effect: KUBERNETES_TAINT_EFFECT[SPOT_TAINT.effect] }],
             expireAfter: '720h',
           },
         },

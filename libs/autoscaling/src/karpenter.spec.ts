@@ -2,7 +2,6 @@ import type { Construct } from 'constructs';
 import { parse } from 'yaml';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { Release } from '@cdktf/provider-helm/lib/release';
-import { KUBERNETES_RELEASES } from '@boomi-eks/config';
 import { onlyResource, synthConstruct } from '@boomi-eks/testing';
 import { Karpenter } from './karpenter';
 import { KARPENTER_VALUES_DEFAULTS } from './karpenter-values';
@@ -37,14 +36,5 @@ describe('Karpenter release', () => {
     expect(values.serviceAccount).toEqual({ create: true, name: 'karpenter' });
     expect(values.replicas).toBe(KARPENTER_VALUES_DEFAULTS.replicas);
     expect(values.controller.resources).toEqual({ requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } });
-  });
-});
-
-describe('Karpenter pins in the catalog', () => {
-  it('pins one chart that Karpenter’s compatibility matrix allows on every catalog minor (1.36 needs ≥ 1.13)', () => {
-    for (const [minor, r] of Object.entries(KUBERNETES_RELEASES)) {
-      expect([minor, r.karpenter.chartVersion]).toEqual([minor, '1.14.1']);
-      expect(r.karpenter.amiAlias).toMatch(/^al2023@v\d{8}$/);
-    }
   });
 });

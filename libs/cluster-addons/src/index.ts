@@ -1,3 +1,5 @@
+// DEFAULTS and validators: also the light entry point @boomi-eks/cluster-addons/rules
+export * from './rules';
 export * from './chart-versions';
 export * from './monitoring';
 export * from './monitoring-storage';

@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { kubeDnsIp } from '@boomi-eks/primitives';
-import { NODE_LOCAL_DNS_DEFAULTS, NodeLocalDns, nodeLocalDnsValues } from './node-local-dns';
+import { NODE_LOCAL_DNS_DEFAULTS } from './cluster-addons-defaults';
+import { NodeLocalDns, nodeLocalDnsValues } from './node-local-dns';
 import { synthRelease } from '../test/release-fixtures';
 
 describe('NodeLocalDns release', () => {
@@ -54,9 +55,10 @@ describe('nodeLocalDnsValues', () => {
   });
 
   it.each([
-    [{ kubeDnsIp: '172.20.0.0/16' }, /kubeDnsIp \(172\.20\.0\.0\/16\) must be an IPv4 address/],
-    [{ kubeDnsIp: '172.20.0.300' }, /kubeDnsIp \(172\.20\.0\.300\) must be an IPv4 address/],
-    [{ kubeDnsIp: '172.20.0.10', localIp: '10.0.0.10' }, /localIp \(10\.0\.0\.10\) must be a link-local IPv4 address/],
+    [{ kubeDnsIp: '172.20.0.0/16' }, "kubeDnsIp: ('172.20.0.0/16') is not an IPv4 address"],
+    [{ kubeDnsIp: '172.20.0.300' }, "kubeDnsIp: ('172.20.0.300') is not an IPv4 address"],
+    [{ kubeDnsIp: '172.20.0.10', localIp: '10.0.0.10' }, "localIp: ('10.0.0.10') is not a link-local address (169.254.0.0/16)"],
+    [{ kubeDnsIp: '172.20.0.10', localIp: '169.254.169.254' }, "localIp: ('169.254.169.254') is the instance metadata service on every EKS node"],
   ])('refuses %p, naming the prop', (input, message) => {
     expect(() => nodeLocalDnsValues(input)).toThrow(message);
   });

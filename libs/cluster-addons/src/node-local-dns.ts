@@ -1,8 +1,10 @@
 import type { Construct } from 'constructs';
-import type { ITerraformDependable } from 'cdktf';
-import { cidrContains, containerResourcesValues, mergeValues, mustParseCidr, parseIpv4Address, type ContainerResources } from '@boomi-eks/primitives';
+import { Token, type ITerraformDependable } from 'cdktf';
+import { containerResourcesValues, mergeValues, throwIfIssues, type ContainerResources } from '@boomi-eks/primitives';
 import { PinnedHelmRelease, type HelmReleaseOptions } from '@boomi-eks/primitives/helm';
 import { NODE_LOCAL_DNS_CHART } from './chart-versions';
+import { NODE_LOCAL_DNS_DEFAULTS } from './cluster-addons-defaults';
+import { validateNodeLocalDns, type ValidateOptions } from './validate-node-local-dns';
 
 /**
  * Namespace of node-local-dns: it must be kube-system, where the kube-dns
@@ -10,16 +12,14 @@ import { NODE_LOCAL_DNS_CHART } from './chart-versions';
  */
 export const NODE_LOCAL_DNS_NAMESPACE = 'kube-system';
 
-const LINK_LOCAL = mustParseCidr('169.254.0.0/16');
-
 export interface NodeLocalDnsValuesInput {
   /**
    * ClusterIP of the `kube-dns` Service: the 10th address of the cluster's
-   * service CIDR on EKS (`kubeDnsIp` in @boomi-eks/config). The cache answers
+   * service CIDR on EKS (`kubeDnsIp` in @boomi-eks/primitives). The cache answers
    * on it on every node (iptables mode), so pods and kubelets need no change.
    */
   readonly kubeDnsIp: string;
-  /** Link-local address the cache also listens on. @default '169.254.20.10' */
+  /** Link-local address the cache also listens on; not one EKS nodes already use. @default '169.254.20.10' */
   readonly localIp?: string;
   /** Cluster DNS domain. @default 'cluster.local' */
   readonly dnsDomain?: string;
@@ -29,15 +29,8 @@ export interface NodeLocalDnsValuesInput {
   readonly valuesOverride?: Readonly<Record<string, unknown>>;
 }
 
-/** Defaults of {@link nodeLocalDnsValues}. */
-export const NODE_LOCAL_DNS_DEFAULTS = {
-  localIp: '169.254.20.10',
-  dnsDomain: 'cluster.local',
-  resources: {
-    requests: { cpu: '25m', memory: '128Mi' },
-    limits: { cpu: '200m', memory: '128Mi' },
-  },
-} as const satisfies Required<Omit<NodeLocalDnsValuesInput, 'kubeDnsIp' | 'valuesOverride'>>;
+// Every optional input has a default (NODE_LOCAL_DNS_DEFAULTS, cluster-addons-defaults.ts): checked at compile time.
+type DefaultedInputs = Required<Omit<NodeLocalDnsValuesInput, 'kubeDnsIp' | 'valuesOverride'>>;
 
 /**
  * Helm values of the node-local-dns chart (deliveryhero
@@ -46,17 +39,13 @@ export const NODE_LOCAL_DNS_DEFAULTS = {
  * on each node; misses go to CoreDNS over TCP through `kube-dns-upstream`.
  * The chart's pod annotations for Prometheus (`prometheusScraping.enabled`)
  * stay on, so the monitoring release scrapes it. `valuesOverride` last.
+ * Throws `InvalidPropsError` with every problem of the addresses
+ * (validate-node-local-dns.ts).
  */
-export function nodeLocalDnsValues(input: NodeLocalDnsValuesInput): Record<string, unknown> {
-  const d = NODE_LOCAL_DNS_DEFAULTS;
+export function nodeLocalDnsValues(input: NodeLocalDnsValuesInput, options: ValidateOptions = {}): Record<string, unknown> {
+  throwIfIssues('NodeLocalDns', validateNodeLocalDns(input, options));
+  const d: DefaultedInputs = NODE_LOCAL_DNS_DEFAULTS;
   const localIp = input.localIp ?? d.localIp;
-  if (parseIpv4Address(input.kubeDnsIp) === undefined) {
-    throw new Error(`node-local-dns kubeDnsIp (${input.kubeDnsIp}) must be an IPv4 address: pass kubeDnsIp(cluster.serviceIpv4Cidr)`);
-  }
-  const localAddress = parseIpv4Address(localIp);
-  if (localAddress === undefined || !cidrContains(LINK_LOCAL, localAddress)) {
-    throw new Error(`node-local-dns localIp (${localIp}) must be a link-local IPv4 address in 169.254.0.0/16, e.g. 169.254.20.10`);
-  }
   const r = input.resources ?? d.resources;
   const values: Record<string, unknown> = {
     config: {
@@ -93,7 +82,7 @@ export class NodeLocalDns extends PinnedHelmRelease {
       releaseName: 'node-local-dns',
       namespace: NODE_LOCAL_DNS_NAMESPACE,
       chart: NODE_LOCAL_DNS_CHART,
-      values: nodeLocalDnsValues(valuesInput),
+      values: nodeLocalDnsValues(valuesInput, { isUnresolved: Token.isUnresolved }),
       timeoutSeconds,
       provider,
       dependsOn,

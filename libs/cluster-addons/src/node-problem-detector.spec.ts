@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
+import { NODE_PROBLEM_DETECTOR_DEFAULTS } from './cluster-addons-defaults';
 import {
-  NODE_PROBLEM_DETECTOR_DEFAULTS,
   NODE_PROBLEM_DETECTOR_METRICS_PORT,
   NodeProblemDetector,
   nodeProblemDetectorValues,

@@ -2,6 +2,7 @@ import type { Construct } from 'constructs';
 import { containerResourcesValues, mergeValues, type ContainerResources } from '@boomi-eks/primitives';
 import { PinnedHelmRelease, type HelmReleaseOptions } from '@boomi-eks/primitives/helm';
 import { NODE_PROBLEM_DETECTOR_CHART } from './chart-versions';
+import { NODE_PROBLEM_DETECTOR_DEFAULTS } from './cluster-addons-defaults';
 
 /** Namespace of node-problem-detector. */
 export const NODE_PROBLEM_DETECTOR_NAMESPACE = 'kube-system';
@@ -28,15 +29,8 @@ export interface NodeProblemDetectorValuesInput {
   readonly valuesOverride?: Readonly<Record<string, unknown>>;
 }
 
-/** Defaults of {@link nodeProblemDetectorValues}. */
-export const NODE_PROBLEM_DETECTOR_DEFAULTS = {
-  resources: {
-    requests: { cpu: '20m', memory: '64Mi' },
-    limits: { cpu: '200m', memory: '128Mi' },
-  },
-  prometheusScrape: false,
-  logMonitors: ['/config/kernel-monitor.json', '/config/readonly-monitor.json'],
-} as const satisfies Required<Omit<NodeProblemDetectorValuesInput, 'valuesOverride'>>;
+// Every optional input has a default (NODE_PROBLEM_DETECTOR_DEFAULTS, cluster-addons-defaults.ts): checked at compile time.
+type DefaultedInputs = Required<Omit<NodeProblemDetectorValuesInput, 'valuesOverride'>>;
 
 /**
  * Helm values of the node-problem-detector chart (deliveryhero
@@ -46,7 +40,7 @@ export const NODE_PROBLEM_DETECTOR_DEFAULTS = {
  * limits. `valuesOverride` is merged last.
  */
 export function nodeProblemDetectorValues(input: NodeProblemDetectorValuesInput = {}): Record<string, unknown> {
-  const d = NODE_PROBLEM_DETECTOR_DEFAULTS;
+  const d: DefaultedInputs = NODE_PROBLEM_DETECTOR_DEFAULTS;
   const r = input.resources ?? d.resources;
   const values: Record<string, unknown> = {
     settings: {

@@ -4,7 +4,7 @@
 import { validateEnvironment, type ValidationResult } from './environment';
 import { INSTANCE_ALLOCATABLE, NODE_SYSTEM_RESERVE, podsPerNode } from './capacity';
 import { parseCidr, subdivide, mustParseCidr } from '@boomi-eks/primitives';
-import { minorOf } from './catalog';
+import { minorOf } from '@boomi-eks/primitives';
 import { validInput, type Overrides, printed } from '../test/valid-input';
 
 const issuesOf = (r: ValidationResult): readonly { path: string; message: string }[] => (r.ok ? [] : printed(r.issues));

@@ -5,25 +5,19 @@
  */
 import type { RuleIssue } from './errors';
 import type { Environment } from './environment-types';
+import { CLUSTER_AUTOSCALER_FLAGS } from '@boomi-eks/autoscaling/rules';
 
 type Rule = (env: Environment) => RuleIssue[];
 const issue = (path: string, message: string): RuleIssue => ({ path, message });
 
 /**
- * cluster-autoscaler flags that a field sets (libs/autoscaling
- * `autoscaler-values.ts` renders them), or that the chart derives from the
- * platform's values (`cloud-provider`, `aws-region`, `node-group-auto-discovery`).
+ * cluster-autoscaler flags that a field sets (the autoscaling lib's
+ * CLUSTER_AUTOSCALER_FLAGS: the flag each input renders), or that the chart
+ * derives from the platform's values (`cloud-provider`, `aws-region`,
+ * `node-group-auto-discovery`).
  */
 export const AUTOSCALER_OWNED_FLAGS: Readonly<Record<string, string>> = {
-  expander: 'autoscaler.expander',
-  'balance-similar-node-groups': 'autoscaler.balanceSimilarNodeGroups',
-  'skip-nodes-with-local-storage': 'autoscaler.skipNodesWithLocalStorage',
-  'skip-nodes-with-system-pods': 'autoscaler.skipNodesWithSystemPods',
-  'scale-down-unneeded-time': 'autoscaler.scaleDownUnneededTime',
-  'scale-down-delay-after-add': 'autoscaler.scaleDownDelayAfterAdd',
-  'scale-down-delay-after-failure': 'autoscaler.scaleDownDelayAfterFailure',
-  'scan-interval': 'autoscaler.scanInterval',
-  'max-nodes-total': 'autoscaler.maxNodesTotal',
+  ...Object.fromEntries(Object.entries(CLUSTER_AUTOSCALER_FLAGS).map(([field, flag]) => [flag, `autoscaler.${field}`])),
   'cloud-provider': 'the platform (always aws)',
   'aws-region': 'region',
   'node-group-auto-discovery': 'cluster.name (the chart discovers the cluster\'s node groups by its tags)',

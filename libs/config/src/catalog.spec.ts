@@ -1,4 +1,5 @@
-import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_RELEASES, minorOf } from './catalog';
+import { minorOf } from '@boomi-eks/primitives';
+import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_RELEASES } from './catalog';
 import { KUBERNETES_LIFECYCLE, recommendedMinor, supportStatus } from './lifecycle';
 
 const CATALOG_DAY = new Date('2026-11-30T12:00:00Z');
@@ -35,6 +36,15 @@ describe('KUBERNETES_RELEASES', () => {
   it('keeps optional add-ons out of `addons`, which every cluster installs', () => {
     for (const release of Object.values(KUBERNETES_RELEASES)) {
       expect(Object.keys(release.addons)).not.toContain('eks-node-monitoring-agent');
+    }
+  });
+});
+
+describe('Karpenter pins in the catalog', () => {
+  it('pins one chart that Karpenter’s compatibility matrix allows on every catalog minor (1.36 needs ≥ 1.13)', () => {
+    for (const [minor, r] of Object.entries(KUBERNETES_RELEASES)) {
+      expect([minor, r.karpenter.chartVersion]).toEqual([minor, '1.14.1']);
+      expect(r.karpenter.amiAlias).toMatch(/^al2023@v\d{8}$/);
     }
   });
 });

@@ -1,3 +1,5 @@
+import { CLUSTER_AUTOSCALER_IMAGE_TAGS } from '@boomi-eks/autoscaling/rules';
+
 /**
  * Versions pinned per Kubernetes minor, in one place: every minor EKS offers
  * today (standard or extended support, see lifecycle.ts). A minor missing
@@ -23,10 +25,8 @@
  *   working on EKS 1.35. These add-ons ship one build line for every
  *   supported minor; the AWS pages' per-minor rows for 1.32–1.35 were not in
  *   the stored pages, so confirm them with describe-addon-versions.
- * - Autoscaler tags: the cluster-autoscaler release whose minor equals the
- *   cluster's (upstream's compatibility rule), at its latest patch: tags
- *   `cluster-autoscaler-1.33.6`, `-1.34.5`, `-1.35.2`, `-1.36.1` (published
- *   2026-07-23) and `-1.32.7` in kubernetes/autoscaler.
+ * - Autoscaler tags: owned by the autoscaling lib (CLUSTER_AUTOSCALER_IMAGE_TAGS
+ *   in libs/autoscaling/src/autoscaler-defaults.ts, with their source), read here.
  *
  * aws-efs-csi-driver is on the v3 line everywhere. EKS Pod Identity for the
  * node daemonset's service account (needed by the `iam` mount option) has
@@ -42,7 +42,7 @@ export interface KubernetesRelease {
     readonly 'eks-pod-identity-agent': string;
     readonly 'aws-efs-csi-driver': string;
   };
-  /** registry.k8s.io/autoscaling/cluster-autoscaler tag for this minor. */
+  /** registry.k8s.io/autoscaling/cluster-autoscaler tag for this minor (from `@boomi-eks/autoscaling/rules`). */
   readonly clusterAutoscalerImageTag: string;
   /** Karpenter (autoscaler.kind 'karpenter', issue 20): see KARPENTER_RELEASES. */
   readonly karpenter: KarpenterRelease;
@@ -89,7 +89,7 @@ export interface KarpenterRelease {
 }
 const KARPENTER: KarpenterRelease = { chartVersion: '1.14.1', amiAlias: 'al2023@v20260714' };
 
-const release = (kubeProxy: string, coredns: string, clusterAutoscalerImageTag: string): KubernetesRelease => ({
+const release = (minor: string, kubeProxy: string, coredns: string): KubernetesRelease => ({
   addons: {
     'vpc-cni': VPC_CNI,
     coredns,
@@ -97,22 +97,22 @@ const release = (kubeProxy: string, coredns: string, clusterAutoscalerImageTag: 
     'eks-pod-identity-agent': POD_IDENTITY_AGENT,
     'aws-efs-csi-driver': EFS_CSI_DRIVER,
   },
-  clusterAutoscalerImageTag,
+  clusterAutoscalerImageTag: CLUSTER_AUTOSCALER_IMAGE_TAGS[minor],
   karpenter: KARPENTER,
   optionalAddons: { 'eks-node-monitoring-agent': NODE_MONITORING_AGENT },
 });
 
 export const KUBERNETES_RELEASES: Readonly<Record<string, KubernetesRelease>> = {
   // extended support until 2027-03-23
-  '1.32': release('v1.32.13-eksbuild.16', 'v1.11.4-eksbuild.40', 'v1.32.7'),
+  '1.32': release('1.32', 'v1.32.13-eksbuild.16', 'v1.11.4-eksbuild.40'),
   // extended support until 2027-07-29
-  '1.33': release('v1.33.10-eksbuild.13', 'v1.12.4-eksbuild.18', 'v1.33.6'),
+  '1.33': release('1.33', 'v1.33.10-eksbuild.13', 'v1.12.4-eksbuild.18'),
   // standard support until 2026-12-02
-  '1.34': release('v1.34.6-eksbuild.13', 'v1.13.2-eksbuild.11', 'v1.34.5'),
+  '1.34': release('1.34', 'v1.34.6-eksbuild.13', 'v1.13.2-eksbuild.11'),
   // standard support until 2027-03-27
-  '1.35': release('v1.35.3-eksbuild.13', 'v1.14.3-eksbuild.3', 'v1.35.2'),
+  '1.35': release('1.35', 'v1.35.3-eksbuild.13', 'v1.14.3-eksbuild.3'),
   // standard support until 2027-08-02
-  '1.36': release('v1.36.0-eksbuild.14', 'v1.14.3-eksbuild.3', 'v1.36.1'),
+  '1.36': release('1.36', 'v1.36.0-eksbuild.14', 'v1.14.3-eksbuild.3'),
 };
 
 /**
@@ -122,11 +122,6 @@ export const KUBERNETES_RELEASES: Readonly<Record<string, KubernetesRelease>> = 
  */
 export const DEFAULT_KUBERNETES_VERSION = '1.36';
 
-/** Minor of a tag or version: `v1.33.2` → `1.33`, `1.33` → `1.33`. */
-export function minorOf(version: string): string | undefined {
-  const m = /^v?(\d+)\.(\d+)/.exec(version);
-  return m ? `${m[1]}.${m[2]}` : undefined;
-}
 
 // --- Storage and logging add-ons (issue 17), kept apart from KUBERNETES_RELEASES ---
 

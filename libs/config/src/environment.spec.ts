@@ -328,7 +328,7 @@ describe('schema problems', () => {
     ['region', { region: 'US-EAST-1' }, 'must be an AWS region code'],
     ['network.vpcCidr', { network: { vpcCidr: '10.100.0.1/16' } }, 'host bits zero'],
     ['cluster.endpoint.publicAccessCidrs[1]', { cluster: { endpoint: { publicAccessCidrs: ['203.0.113.0/24', 'office'] } } }, 'IPv4 CIDR'],
-    ['cluster.adminPrincipalArns', { cluster: { adminPrincipalArns: [] } }, 'at least one IAM principal'],
+    ['cluster.adminPrincipalArns', { cluster: { adminPrincipalArns: [] } }, 'nobody can administer the cluster'],
     ['cluster.adminPrincipalArns[0]', { cluster: { adminPrincipalArns: ['admin'] } }, 'must be an IAM role or user ARN'],
     [
       'molecule.resources.requests.memory',

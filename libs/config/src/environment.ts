@@ -17,8 +17,8 @@ import { memoryToMiB } from '@boomi-eks/primitives';
 import { BOOMI_SANDBOX_PLATFORM_URL } from './schema-molecule';
 import { capacityTypeDefaults } from './spot';
 import { checkUpgradeRules } from './upgrade-rules';
-import { instanceArchitecture } from './instance-architecture';
-import { AMI_TYPE_BY_ARCHITECTURE, type AmiType } from './schema-upgrades';
+import { amiTypeFor } from '@boomi-eks/eks/rules';
+import type { AmiType } from './schema-upgrades';
 import { checkAutoscalerKindInput } from './autoscaler-kind-rules';
 
 export type { AdditionalMolecule, Environment, MoleculeDerived, NodeGroup } from './environment-types';
@@ -58,11 +58,10 @@ const withValueFrom =
   (issue: RuleIssue): ConfigIssue =>
     issueFromText(issue, valueAtPath(root, issue.path));
 
-/** amiType defaults to the instance types' architecture (mixed types: x86_64, and upgrade-rules.ts refuses them). */
+/** amiType defaults to the instance types' architecture (the eks lib's amiTypeFor; mixed types: x86_64, and the eks rule refuses them). */
 function nodeImage(instanceTypes: readonly string[], amiType: AmiType | undefined, releaseVersion: string | undefined) {
-  const allArm = instanceTypes.every((t) => instanceArchitecture(t) === 'arm64');
   return {
-    amiType: amiType ?? AMI_TYPE_BY_ARCHITECTURE[allArm ? 'arm64' : 'x86_64'],
+    amiType: amiType ?? amiTypeFor(instanceTypes),
     ...(releaseVersion !== undefined ? { releaseVersion } : {}),
   };
 }

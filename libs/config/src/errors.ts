@@ -46,6 +46,8 @@ function topLevelColon(text: string): number {
  * (`'m7g.medium'`, one entry of a list), read back: `'x'` → 'x', `12` → 12.
  */
 function shownOrFound(shown: string, found: unknown): unknown {
+  // a list or object shown as its JSON (`([])`, `(["m5.large","m7g.large"])`) is the value found
+  if (found !== null && typeof found === 'object' && JSON.stringify(found) === shown) return found;
   const text = /^'.*'$/.test(shown) ? shown.slice(1, -1) : shown;
   if (found !== undefined && (found === null || typeof found !== 'object') && text.startsWith(String(found))) return found;
   if (text !== shown) return text;

@@ -99,13 +99,13 @@ describe('checkRules: refused', () => {
       'a public endpoint open to everyone',
       { cluster: { endpoint: { publicAccess: true, publicAccessCidrs: [] } } },
       'cluster.endpoint.publicAccessCidrs',
-      'is empty while publicAccess is true',
+      '([]) is empty while the public endpoint is on',
     ],
     [
       'an endpoint nobody can reach',
       { cluster: { endpoint: { publicAccess: false, privateAccess: false } } },
-      'cluster.endpoint',
-      'publicAccess and privateAccess are both false: enable at least one',
+      'cluster.endpoint.privateAccess',
+      '(false) is false while the public endpoint is off too, so nothing could reach the API: enable at least one',
     ],
     // versions
     [
@@ -336,7 +336,7 @@ describe('checkRules: reporting', () => {
     expect(issues.map((i) => i.path)).toEqual([
       'network.vpcCidr',
       'availabilityZones[1]',
-      'cluster.endpoint',
+      'cluster.endpoint.privateAccess',
       'cluster.kubernetesVersion',
       'molecule.replicas',
     ]);

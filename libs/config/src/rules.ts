@@ -6,23 +6,27 @@
  */
 import type { RuleIssue } from './errors';
 import type { Environment } from './environment-types';
-import { cidrsOverlap, mustParseCidr } from '@boomi-eks/primitives';
-import { cpuToMillicores, memoryToMiB } from '@boomi-eks/primitives';
+import { cidrsOverlap, mustParseCidr, type PropsIssue } from '@boomi-eks/primitives';
+import { memoryToMiB } from '@boomi-eks/primitives';
 import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';
-import { KUBERNETES_RELEASES, minorOf } from './catalog';
+import { KUBERNETES_RELEASES } from './catalog';
 import { AWS_RULES } from './aws-rules';
 import { BYPASS_RULES } from './bypass-rules';
 import { MOLECULE_PRODUCTION_RULES } from './rules-molecule';
 import { checkAdditionalMolecules } from './rules-molecules';
 import { checkMoleculesCapacity } from './capacity-molecules';
 import { checkKarpenterNodeGroups, checkKarpenterTags } from './autoscaler-kind-rules';
-
-/** EKS accepts a service CIDR between /12 and /24 inside an RFC 1918 block. */
-const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(mustParseCidr);
+import { autoscalerRules, clusterRules, nodeGroupRules, nodeLocalDnsRules, toConfigIssues } from './rules-cluster';
 
 type Rule = (env: Environment) => RuleIssue[];
 
 const issue = (path: string, message: string): RuleIssue => ({ path, message });
+
+/** A lib's rule (rules-cluster.ts) as a config rule: each issue printed `(value) problem: fix` after its path. */
+const fromLib =
+  (rule: (env: Environment) => PropsIssue[]): Rule =>
+  (env) =>
+    toConfigIssues(rule(env));
 
 const availabilityZones: Rule = (env) => {
   const out: RuleIssue[] = [];
@@ -50,28 +54,7 @@ const network: Rule = (env) => {
       ),
     );
   }
-  if (svc.prefix < 12 || svc.prefix > 24 || !RFC1918.some((r) => r.prefix <= svc.prefix && cidrsOverlap(r, svc))) {
-    out.push(
-      issue('cluster.serviceIpv4Cidr', `(${env.cluster.serviceIpv4Cidr}) must be a /12 to /24 inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (an EKS rule)`),
-    );
-  }
-  return out;
-};
-
-const endpoint: Rule = (env) => {
-  const e = env.cluster.endpoint;
-  const out: RuleIssue[] = [];
-  if (!e.publicAccess && !e.privateAccess) {
-    out.push(issue('cluster.endpoint', 'publicAccess and privateAccess are both false: enable at least one'));
-  }
-  if (e.publicAccess && e.publicAccessCidrs.length === 0) {
-    out.push(
-      issue(
-        'cluster.endpoint.publicAccessCidrs',
-        'is empty while publicAccess is true, which would open the API to the whole internet: list your admin and CI egress CIDRs, or set publicAccess false',
-      ),
-    );
-  }
+  // The service CIDR's own range (a /12 to /24 inside RFC 1918) is the eks lib's rule (rules-cluster.ts).
   return out;
 };
 
@@ -134,15 +117,7 @@ const kubernetesVersion: Rule = (env) => {
       ),
     );
   }
-  const tag = env.autoscaler.imageTag;
-  if (tag && minorOf(tag) !== minor) {
-    out.push(
-      issue(
-        'autoscaler.imageTag',
-        `(${tag}) is for Kubernetes ${minorOf(tag)} but the cluster runs ${minor}: the autoscaler's minor must match the cluster's; remove the field to use ${release?.clusterAutoscalerImageTag ?? 'the catalog tag'}`,
-      ),
-    );
-  }
+  // autoscaler.imageTag against the cluster's minor is the autoscaling lib's rule (rules-cluster.ts).
   return out;
 };
 
@@ -158,10 +133,7 @@ const nodeGroups: Rule = (env) => {
     // Default groups are named after their AZ: a duplicate is the AZ rule's to report.
     if (g.configPath !== 'nodeGroupDefaults' && names.has(g.name)) out.push(issue(`${at}.name`, `('${g.name}') is used twice: node group names must be unique`));
     names.add(g.name);
-    if (g.minSize > g.maxSize) out.push(issue(`${at}.minSize`, `(${g.minSize}) is greater than maxSize (${g.maxSize}): lower minSize or raise maxSize`));
-    if (g.desiredSize < g.minSize || g.desiredSize > g.maxSize) {
-      out.push(issue(`${at}.desiredSize`, `(${g.desiredSize}) must be between minSize (${g.minSize}) and maxSize (${g.maxSize})`));
-    }
+    // Each group's own sizes are the eks lib's rules (rules-cluster.ts); their sum against the autoscaler's is config's.
     totalMax += g.maxSize;
   });
   if (env.autoscaler.enabled && totalMax > env.autoscaler.maxNodesTotal) {
@@ -208,13 +180,7 @@ const moleculeResources: Rule = (env) => {
       ),
     );
   }
-  const ca = env.autoscaler.resources;
-  if (memoryToMiB(ca.limits.memory) < memoryToMiB(ca.requests.memory)) {
-    out.push(issue('autoscaler.resources.limits.memory', `(${ca.limits.memory}) is below the request (${ca.requests.memory}): raise the limit`));
-  }
-  if (cpuToMillicores(ca.limits.cpu) < cpuToMillicores(ca.requests.cpu)) {
-    out.push(issue('autoscaler.resources.limits.cpu', `(${ca.limits.cpu}) is below the request (${ca.requests.cpu}): raise the limit`));
-  }
+  // The autoscaler's limits against its requests are the autoscaling lib's rule (rules-cluster.ts).
   return out;
 };
 
@@ -274,38 +240,20 @@ const placement: Rule = (env) => {
   ];
 };
 
-/** Link-local addresses already taken on an EKS node: instance metadata, Amazon DNS, EKS Pod Identity agent, ECS/container credentials. */
-const RESERVED_LINK_LOCAL: Readonly<Record<string, string>> = {
-  '169.254.169.254': 'the instance metadata service',
-  '169.254.169.253': 'the Amazon-provided DNS server',
-  '169.254.169.123': 'the Amazon Time Sync service',
-  '169.254.170.2': 'the container credentials endpoint',
-  '169.254.170.23': 'the EKS Pod Identity agent',
-};
-
-const nodeLocalDns: Rule = (env) => {
-  const ip = env.nodeLocalDns.localIp;
-  const out: RuleIssue[] = [];
-  if (ip.split('.').some((o) => Number(o) > 255)) {
-    out.push(issue('nodeLocalDns.localIp', `(${ip}) is not an IPv4 address: every part must be 0-255`));
-  } else if (RESERVED_LINK_LOCAL[ip]) {
-    out.push(issue('nodeLocalDns.localIp', `(${ip}) is ${RESERVED_LINK_LOCAL[ip]} on every EKS node: use another link-local address, e.g. 169.254.20.10`));
-  }
-  return out;
-};
-
 export const RULES: readonly Rule[] = [
   availabilityZones,
   network,
-  endpoint,
+  fromLib(clusterRules),
   ciWorkloadsPlan,
   moleculeNamespace,
   kubernetesVersion,
+  fromLib(autoscalerRules),
   nodeGroups,
+  fromLib(nodeGroupRules),
   moleculeResources,
   moleculeLifecycle,
   placement,
-  nodeLocalDns,
+  fromLib(nodeLocalDnsRules),
   // Karpenter (issue 20): its NodePools' capacity rule replaces the node groups' one; every Molecule counts (capacity-molecules.ts).
   checkMoleculesCapacity,
   checkKarpenterNodeGroups,

@@ -4,6 +4,13 @@
  * EnvironmentSchema (schema.ts) as `nodeHealth`, `nodeLocalDns`, `monitoring`.
  */
 import { z } from 'zod';
+import { NODE_LOCAL_DNS_DEFAULTS, NODE_PROBLEM_DETECTOR_DEFAULTS } from '@boomi-eks/cluster-addons/rules';
+
+/** A mutable copy of a lib's frozen default resources (zod's output type is mutable). */
+const copyResources = (r: { readonly requests: { readonly cpu: string; readonly memory: string }; readonly limits: { readonly cpu: string; readonly memory: string } }) => ({
+  requests: { ...r.requests },
+  limits: { ...r.limits },
+});
 import { cidr, k8sName, memory, resources } from './schema-fields';
 
 /**
@@ -20,11 +27,8 @@ export const NodeHealthSchema = z
     autoRepair: z.boolean().default(true),
     /** Nodes of one group repaired at the same time. @default 1 (the Molecule's PDB allows one pod down) */
     maxParallelRepairs: z.number().int().min(1).default(1),
-    /** node-problem-detector container. @default requests 20m/64Mi, limits 200m/128Mi */
-    resources: resources.default({
-      requests: { cpu: '20m', memory: '64Mi' },
-      limits: { cpu: '200m', memory: '128Mi' },
-    }),
+    /** node-problem-detector container. @default requests 20m/64Mi, limits 200m/128Mi (the cluster-addons lib's) */
+    resources: resources.default(copyResources(NODE_PROBLEM_DETECTOR_DEFAULTS.resources)),
   });
 
 /**
@@ -36,16 +40,13 @@ export const NodeLocalDnsSchema = z
   .strictObject({
     /** @default false */
     enabled: z.boolean().default(false),
-    /** Link-local address the cache also listens on. @default '169.254.20.10' (the Kubernetes docs' address) */
-    localIp: z
-      .string()
-      .regex(/^169\.254\.(\d{1,3})\.(\d{1,3})$/, { message: 'must be a link-local IPv4 address in 169.254.0.0/16, e.g. 169.254.20.10' })
-      .default('169.254.20.10'),
-    /** node-cache container. @default requests 25m/128Mi, limits 200m/128Mi */
-    resources: resources.default({
-      requests: { cpu: '25m', memory: '128Mi' },
-      limits: { cpu: '200m', memory: '128Mi' },
-    }),
+    /**
+     * Link-local address the cache also listens on, not one EKS nodes already
+     * use (the cluster-addons lib's rule, rules-cluster.ts). @default '169.254.20.10' (the Kubernetes docs' address)
+     */
+    localIp: z.string().default(NODE_LOCAL_DNS_DEFAULTS.localIp),
+    /** node-cache container. @default requests 25m/128Mi, limits 200m/128Mi (the cluster-addons lib's) */
+    resources: resources.default(copyResources(NODE_LOCAL_DNS_DEFAULTS.resources)),
   });
 
 /**

@@ -5,6 +5,11 @@
  */
 import { z } from 'zod';
 import { duration, memory } from './schema-fields';
+import { KARPENTER_DEFAULTS } from '@boomi-eks/autoscaling/rules';
+import { NODE_DISK_SIZE_GIB } from '@boomi-eks/eks/rules';
+
+/** The defaults are the autoscaling lib's (KARPENTER_DEFAULTS, karpenter-defaults.ts). */
+const KD = KARPENTER_DEFAULTS;
 
 /** The node autoscalers an environment may run. */
 export const AUTOSCALER_KINDS = ['cluster-autoscaler', 'karpenter'] as const;
@@ -49,26 +54,26 @@ export const KarpenterSchema = z.strictObject({
   moleculePool: z
     .strictObject({
       /** @default ['m5.large', 'm5.xlarge', 'm6i.large', 'm6i.xlarge'] */
-      instanceTypes: instanceTypes.default(['m5.large', 'm5.xlarge', 'm6i.large', 'm6i.xlarge']),
+      instanceTypes: instanceTypes.default([...KD.moleculePool.instanceTypes]),
       /** @default cpu 32, memory '128Gi' (the default HPA's 20 pods need 14 vCPUs of m5.large) */
-      limits: limits(32, '128Gi'),
+      limits: limits(KD.moleculePool.limits.cpu, KD.moleculePool.limits.memory),
       /** How long a node stays empty before it is removed. @default '5m' */
-      consolidateAfter: duration.default('5m'),
+      consolidateAfter: duration.default(KD.moleculePool.consolidateAfter),
     })
     .prefault({}),
   /** The NodePool for everything else: spot and on-demand, with seed 004's spot taint. */
   generalPool: z
     .strictObject({
       /** @default ['m5.large', 'm5.xlarge', 'm5a.large', 'm5a.xlarge', 'm6i.large', 'm6i.xlarge'] */
-      instanceTypes: instanceTypes.default(['m5.large', 'm5.xlarge', 'm5a.large', 'm5a.xlarge', 'm6i.large', 'm6i.xlarge']),
+      instanceTypes: instanceTypes.default([...KD.generalPool.instanceTypes]),
       /** @default cpu 16, memory '64Gi' */
-      limits: limits(16, '64Gi'),
+      limits: limits(KD.generalPool.limits.cpu, KD.generalPool.limits.memory),
       /** @default '1m' */
-      consolidateAfter: duration.default('1m'),
+      consolidateAfter: duration.default(KD.generalPool.consolidateAfter),
     })
     .prefault({}),
   /** Root volume of Karpenter's nodes (gp3, encrypted) in GiB. @default 20 (seed 000's node groups) */
-  diskSizeGiB: z.number().int().min(20).max(16384).default(20),
+  diskSizeGiB: z.number().int().min(NODE_DISK_SIZE_GIB.min).max(NODE_DISK_SIZE_GIB.max).default(KD.diskSizeGiB),
 });
 
 export type KarpenterSettings = z.output<typeof KarpenterSchema>;

@@ -5,9 +5,10 @@
  * in upgrade-rules.ts.
  */
 import { z } from 'zod';
+import { AMI_TYPE_BY_ARCHITECTURE, NODE_AMI_TYPES, SUPPORT_TYPES, type NodeAmiType, type SupportType } from '@boomi-eks/eks/rules';
 
 /**
- * `cluster.supportType`, the cluster's EKS upgrade policy.
+ * `cluster.supportType`, the cluster's EKS upgrade policy (the values are the eks lib's).
  * - `STANDARD`: when the minor reaches the end of standard support (14 months
  *   after its EKS release), EKS upgrades the control plane to the next minor
  *   on its own. No extended-support charge, but the environment file then
@@ -17,8 +18,7 @@ import { z } from 'zod';
  *   cost per cluster-hour; EKS upgrades it on its own only at the end of
  *   extended support (validation refuses such a minor before that).
  */
-export const SUPPORT_TYPES = ['STANDARD', 'EXTENDED'] as const;
-export type SupportType = (typeof SUPPORT_TYPES)[number];
+export { SUPPORT_TYPES, type SupportType };
 export const supportType = z.enum(SUPPORT_TYPES);
 
 /**
@@ -27,15 +27,12 @@ export const supportType = z.enum(SUPPORT_TYPES);
  * models AL2023's nodeadm allocatable (capacity.ts), so other AMI families
  * are not offered.
  */
-export const AMI_TYPES = ['AL2023_x86_64_STANDARD', 'AL2023_ARM_64_STANDARD'] as const;
-export type AmiType = (typeof AMI_TYPES)[number];
+export const AMI_TYPES = NODE_AMI_TYPES;
+export type AmiType = NodeAmiType;
 export const amiType = z.enum(AMI_TYPES);
 
-/** The AMI type for each CPU architecture. */
-export const AMI_TYPE_BY_ARCHITECTURE: Readonly<Record<'x86_64' | 'arm64', AmiType>> = {
-  x86_64: 'AL2023_x86_64_STANDARD',
-  arm64: 'AL2023_ARM_64_STANDARD',
-};
+/** The AMI type for each CPU architecture (the eks lib's). */
+export { AMI_TYPE_BY_ARCHITECTURE };
 
 /**
  * An EKS optimized AL2023 AMI release (`aws_eks_node_group.release_version`):

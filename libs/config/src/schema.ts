@@ -25,6 +25,15 @@ const NETWORK = NETWORK_DEFAULTS;
 const LIMITS = MOLECULE_LIMITS;
 /** The pods run as the file system's owner: the chart refuses root, EFS ids above MAX_POSIX_ID. */
 const OWNER_ID = libBounds({ min: LIMITS.security.runAsUser.min, max: MAX_POSIX_ID });
+// Defaults owned by the libs that build the resources (their light /rules entry points).
+import { CAPACITY_TYPES, CLUSTER_DEFAULTS, NODE_DISK_SIZE_GIB, NODE_GROUP_DEFAULTS } from '@boomi-eks/eks/rules';
+import { CLUSTER_AUTOSCALER_DEFAULTS, EXPANDERS } from '@boomi-eks/autoscaling/rules';
+
+const NG = NODE_GROUP_DEFAULTS;
+const CL = CLUSTER_DEFAULTS;
+const CA = CLUSTER_AUTOSCALER_DEFAULTS;
+/** A mutable copy of a lib's frozen default resources (zod's output type is mutable). */
+const copyResources = (r: typeof CA.resources) => ({ requests: { ...r.requests }, limits: { ...r.limits } });
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
@@ -46,11 +55,11 @@ export const TaintSchema = z.strictObject({
 
 const nodeGroupFields = {
   instanceTypes: z.array(z.string().min(1)).min(1),
-  capacityType: z.enum(['ON_DEMAND', 'SPOT']),
+  capacityType: z.enum(CAPACITY_TYPES),
   minSize: z.number().int().min(0),
   maxSize: z.number().int().min(1),
   desiredSize: z.number().int().min(0),
-  diskSizeGiB: z.number().int().min(20).max(16384),
+  diskSizeGiB: z.number().int().min(NODE_DISK_SIZE_GIB.min).max(NODE_DISK_SIZE_GIB.max),
   labels: z.record(z.string(), z.string()),
   taints: z.array(TaintSchema),
   // Upgrades (issue 15): schema-upgrades.ts
@@ -58,24 +67,24 @@ const nodeGroupFields = {
   releaseVersion,
 };
 
-/** Values every node group starts from (seed 000's managedNodeGroups). */
+/** Values every node group starts from (seed 000's managedNodeGroups: the eks lib's NODE_GROUP_DEFAULTS). */
 export const NodeGroupDefaultsSchema = z.strictObject({
   /** @default ['m5.large'] (eksctl's default instance type, which seed 000 used) */
-  instanceTypes: nodeGroupFields.instanceTypes.default(['m5.large']),
+  instanceTypes: nodeGroupFields.instanceTypes.default([...NG.instanceTypes]),
   /** @default 'ON_DEMAND' */
-  capacityType: nodeGroupFields.capacityType.default('ON_DEMAND'),
+  capacityType: nodeGroupFields.capacityType.default(NG.capacityType),
   /** @default 1 (seed 000) */
-  minSize: nodeGroupFields.minSize.default(1),
+  minSize: nodeGroupFields.minSize.default(NG.minSize),
   /** @default 100 (seed 000) */
-  maxSize: nodeGroupFields.maxSize.default(100),
+  maxSize: nodeGroupFields.maxSize.default(NG.maxSize),
   /** Initial size only: ignored after create so redeploys never undo the autoscaler. @default 1 (seed 000) */
-  desiredSize: nodeGroupFields.desiredSize.default(1),
+  desiredSize: nodeGroupFields.desiredSize.default(NG.desiredSize),
   /** Root volume (gp3, encrypted) in GiB. @default 20 (seed 000) */
-  diskSizeGiB: nodeGroupFields.diskSizeGiB.default(20),
+  diskSizeGiB: nodeGroupFields.diskSizeGiB.default(NG.diskSizeGiB),
   /** Kubernetes node labels. @default {} */
-  labels: nodeGroupFields.labels.default({}),
+  labels: nodeGroupFields.labels.default({ ...NG.labels }),
   /** Kubernetes node taints. @default [] */
-  taints: nodeGroupFields.taints.default([]),
+  taints: nodeGroupFields.taints.default([...NG.taints]),
   // --- Upgrades (issue 15): see schema-upgrades.ts and upgrade-rules.ts ---
   /**
    * Node AMI type. @default 'AL2023_x86_64_STANDARD', or 'AL2023_ARM_64_STANDARD'
@@ -178,31 +187,29 @@ export const EnvironmentSchema = withAdditionalMolecules(z.strictObject({
      * no extended-support charge. EXTENDED: the cluster keeps its minor 12 more
      * months at a higher cost per cluster-hour. @default 'STANDARD'
      */
-    supportType: supportType.default('STANDARD'),
+    supportType: supportType.default(CL.supportType),
     endpoint: z
       .strictObject({
         /** @default true */
-        publicAccess: z.boolean().default(true),
+        publicAccess: z.boolean().default(CL.endpointPublicAccess),
         /** Required when publicAccess is on: the networks that may reach the API. @default [] */
-        publicAccessCidrs: z.array(cidr).default([]),
+        publicAccessCidrs: z.array(cidr).default([...CL.publicAccessCidrs]),
         /** @default true */
-        privateAccess: z.boolean().default(true),
+        privateAccess: z.boolean().default(CL.endpointPrivateAccess),
         /** Accept 0.0.0.0/0 in publicAccessCidrs: the API open to the whole internet (refused otherwise). @default false */
         acceptOpenToInternet: z.boolean().default(false),
       })
       .prefault({}),
     /** Kubernetes service CIDR; must not overlap the VPC. @default '172.20.0.0/16' */
-    serviceIpv4Cidr: cidr.default('172.20.0.0/16'),
-    /** IAM principals given cluster-admin through EKS access entries. */
-    adminPrincipalArns: z
-      .array(
-        z.string().regex(/^arn:aws[a-z-]*:(iam|sts)::\d{12}:(role|user|assumed-role)\/.+$/, {
-          message: 'must be an IAM role or user ARN',
-        }),
-      )
-      .min(1, { message: 'must name at least one IAM principal, or nobody can administer the cluster' }),
+    serviceIpv4Cidr: cidr.default(CL.serviceIpv4Cidr),
+    /** IAM principals given cluster-admin through EKS access entries; at least one (the eks lib's rule). */
+    adminPrincipalArns: z.array(
+      z.string().regex(/^arn:aws[a-z-]*:(iam|sts)::\d{12}:(role|user|assumed-role)\/.+$/, {
+        message: 'must be an IAM role or user ARN',
+      }),
+    ),
     /** Control-plane log retention. @default 90 */
-    logRetentionDays: retentionDays.default(90),
+    logRetentionDays: retentionDays.default(CL.logRetentionDays),
   }),
 
   /** Values every node group starts from; a group's own fields win. */
@@ -346,30 +353,27 @@ export const EnvironmentSchema = withAdditionalMolecules(z.strictObject({
       /** Image tag; by default chosen from the catalog for the cluster's minor. */
       imageTag: z.string().regex(/^v\d+\.\d+\.\d+$/, { message: 'must be a tag such as v1.33.0' }).optional(),
       /** @default 'least-waste' (seed 000) */
-      expander: z.enum(['least-waste', 'random', 'most-pods', 'price', 'priority', 'least-nodes']).default('least-waste'),
+      expander: z.enum(EXPANDERS).default(CA.expander),
       /** @default true (seed 000) */
-      balanceSimilarNodeGroups: z.boolean().default(true),
+      balanceSimilarNodeGroups: z.boolean().default(CA.balanceSimilarNodeGroups),
       /** @default false (seed 000) */
-      skipNodesWithLocalStorage: z.boolean().default(false),
+      skipNodesWithLocalStorage: z.boolean().default(CA.skipNodesWithLocalStorage),
       /** @default false (seed 000) */
-      skipNodesWithSystemPods: z.boolean().default(false),
+      skipNodesWithSystemPods: z.boolean().default(CA.skipNodesWithSystemPods),
       /** @default '1m' (seed 000) */
-      scaleDownUnneededTime: duration.default('1m'),
+      scaleDownUnneededTime: duration.default(CA.scaleDownUnneededTime),
       /** @default '1m' (seed 000) */
-      scaleDownDelayAfterAdd: duration.default('1m'),
+      scaleDownDelayAfterAdd: duration.default(CA.scaleDownDelayAfterAdd),
       /** @default '1m' (seed 000) */
-      scaleDownDelayAfterFailure: duration.default('1m'),
+      scaleDownDelayAfterFailure: duration.default(CA.scaleDownDelayAfterFailure),
       /** @default '5s' (seed 000) */
-      scanInterval: duration.default('5s'),
+      scanInterval: duration.default(CA.scanInterval),
       /** @default 300 (seed 000: 100 per group × 3 groups) */
-      maxNodesTotal: z.number().int().min(1).default(300),
+      maxNodesTotal: z.number().int().min(1).default(CA.maxNodesTotal),
       /** Further `--flag=value` arguments, merged last. @default {} */
       extraArgs: z.record(z.string(), z.string()).default({}),
       /** @default 100m/300Mi requests and limits (seed 000) */
-      resources: resources.default({
-        requests: { cpu: '100m', memory: '300Mi' },
-        limits: { cpu: '100m', memory: '300Mi' },
-      }),
+      resources: resources.default(copyResources(CA.resources)),
     })
     .prefault({}),
 

@@ -102,7 +102,7 @@ describe('node group AMI type and release', () => {
       {
         path: 'nodeGroupDefaults.releaseVersion',
         message:
-          "('1.36.0-20260715') is an AMI for Kubernetes 1.36 but cluster.kubernetesVersion is 1.35: nodes follow the control plane; pin a 1.35.x release or remove the field to get the latest",
+          "('1.36.0-20260715') is an AMI for Kubernetes 1.36 but the cluster's kubernetesVersion is 1.35: nodes follow the control plane; pin a 1.35.x release or remove the field to get the latest",
       },
     ]);
   });

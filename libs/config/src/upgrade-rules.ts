@@ -5,10 +5,8 @@
  */
 import type { RuleIssue } from './errors';
 import type { Environment } from './environment-types';
-import { minorOf } from './catalog';
 import { KUBERNETES_LIFECYCLE, nextMinor, recommendedMinor, supportStatus } from './lifecycle';
-import { instanceArchitecture } from './instance-architecture';
-import { AMI_TYPE_BY_ARCHITECTURE } from './schema-upgrades';
+import { nodeGroupImageRules, toConfigIssues } from './rules-cluster';
 
 /** A minor past the end of extended support: EKS has upgraded (or is upgrading) such clusters itself. */
 export function checkLifecycle(env: Environment, today: Date): RuleIssue[] {
@@ -31,44 +29,19 @@ export function checkLifecycle(env: Environment, today: Date): RuleIssue[] {
   ];
 }
 
-/** Node groups: an AMI type of the instance types' architecture, and an AMI release of the cluster's minor. */
+/**
+ * Node groups: an AMI type of the instance types' architecture, and an AMI
+ * release of the cluster's minor (the eks lib's rules, rules-cluster.ts), once
+ * per config path.
+ */
 export function checkNodeGroupImages(env: Environment): RuleIssue[] {
-  const out: RuleIssue[] = [];
   const seen = new Set<string>();
-  const push = (i: RuleIssue) => {
+  return toConfigIssues(nodeGroupImageRules(env)).filter((i) => {
     const key = `${i.path}\n${i.message}`;
-    if (!seen.has(key)) out.push(i);
+    if (seen.has(key)) return false;
     seen.add(key);
-  };
-  for (const g of env.nodeGroups) {
-    const archs = new Map(g.instanceTypes.map((t) => [t, instanceArchitecture(t)]));
-    const kinds = new Set(archs.values());
-    if (kinds.size > 1) {
-      const list = [...archs].map(([t, a]) => `${t} (${a})`).join(', ');
-      push({
-        path: `${g.configPath}.instanceTypes`,
-        message: `mixes CPU architectures (${list}): one node group runs one AMI, so list only x86_64 or only Graviton (arm64) types and put the others in their own group`,
-      });
-    } else {
-      const [arch] = kinds;
-      const wanted = AMI_TYPE_BY_ARCHITECTURE[arch];
-      if (g.amiType !== wanted) {
-        push({
-          path: `${g.configPath}.amiType`,
-          message: `('${g.amiType}') does not run on ${[...archs.keys()].join(', ')} (${arch}): set amiType '${wanted}' or remove the field to get it`,
-        });
-      }
-    }
-    if (g.releaseVersion !== undefined && minorOf(g.releaseVersion) !== env.cluster.kubernetesVersion) {
-      push({
-        path: `${g.configPath}.releaseVersion`,
-        message:
-          `('${g.releaseVersion}') is an AMI for Kubernetes ${minorOf(g.releaseVersion)} but cluster.kubernetesVersion is ${env.cluster.kubernetesVersion}: ` +
-          `nodes follow the control plane; pin a ${env.cluster.kubernetesVersion}.x release or remove the field to get the latest`,
-      });
-    }
-  }
-  return out;
+    return true;
+  });
 }
 
 /** Every upgrade rule, for validateEnvironment. */

@@ -44,7 +44,7 @@ describe('ClusterAddons', () => {
     'refuses the non-exact version %p, naming the add-on and the version',
     (version) => {
       expect(() => synthAddons({ addons: [{ name: 'vpc-cni', version }] })).toThrow(
-        `add-on 'vpc-cni' version '${version}' is not an exact EKS build (vX.Y.Z-eksbuild.N)`,
+        `addons[0].version: ('${version}') is not an exact EKS build (vX.Y.Z-eksbuild.N) of add-on 'vpc-cni'`,
       );
     },
   );

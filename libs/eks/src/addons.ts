@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
+import { throwIfIssues } from '@boomi-eks/primitives';
 import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
+import { validateClusterAddons } from './validate-addons';
 
 export interface AddonSpec {
   /** EKS add-on name, e.g. 'vpc-cni'. */
@@ -32,11 +34,9 @@ export class ClusterAddons extends Construct {
 
   constructor(scope: Construct, id: string, props: ClusterAddonsProps) {
     super(scope, id);
+    throwIfIssues(`ClusterAddons for '${props.clusterName}'`, validateClusterAddons(props, { isUnresolved: Token.isUnresolved }));
     const addons: Record<string, EksAddon> = {};
     for (const spec of props.addons) {
-      if (!/^v\d+\.\d+\.\d+-eksbuild\.\d+$/.test(spec.version)) {
-        throw new Error(`add-on '${spec.name}' version '${spec.version}' is not an exact EKS build (vX.Y.Z-eksbuild.N)`);
-      }
       addons[spec.name] = new EksAddon(this, spec.name, {
         clusterName: props.clusterName,
         addonName: spec.name,

@@ -102,7 +102,9 @@ describe('Cluster', () => {
     });
 
     it('refuses an empty admin list, naming the cluster and the field', () => {
-      expect(() => synthCluster({ adminPrincipalArns: [] })).toThrow(/Cluster 'boomi-dev': adminPrincipalArns is empty/);
+      expect(() => synthCluster({ adminPrincipalArns: [] })).toThrow(
+        /Cluster 'boomi-dev' is invalid \(1 problem\):\n  - adminPrincipalArns: \(\[\]\) is empty, so nobody can administer the cluster/,
+      );
     });
   });
 
@@ -133,9 +135,9 @@ describe('Cluster', () => {
     it.each([
       ['an empty list', { publicAccessCidrs: [] }],
       ['no list at all', { publicAccessCidrs: undefined }],
-    ])('refuses a public endpoint with %s of CIDRs, naming both fields', (_, props) => {
+    ])('refuses a public endpoint with %s of CIDRs, naming the field', (_, props) => {
       expect(() => synthCluster({ endpointPublicAccess: true, ...props })).toThrow(
-        /Cluster 'boomi-dev': publicAccessCidrs is empty while endpointPublicAccess is true/,
+        /Cluster 'boomi-dev' is invalid \(1 problem\):\n  - publicAccessCidrs: \(\[\]\) is empty while the public endpoint is on/,
       );
     });
   });

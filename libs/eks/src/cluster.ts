@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { Fn } from 'cdktf';
+import { Fn, Token } from 'cdktf';
+import { throwIfIssues } from '@boomi-eks/primitives';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
@@ -10,6 +11,8 @@ import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { serviceTrustPolicy } from '@boomi-eks/primitives';
 import { kmsKeyPolicy } from './encryption-key';
+import { CLUSTER_DEFAULTS, type SupportType } from './cluster-defaults';
+import { validateCluster } from './validate-cluster';
 
 /** Every control-plane log type EKS has (seed 000: `enableTypes: ["all"]`). */
 export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
@@ -24,13 +27,13 @@ export interface ClusterProps {
   readonly subnetIds: readonly string[];
   /** @default true */
   readonly endpointPublicAccess?: boolean;
-  /** Required when the public endpoint is on. @default [] */
+  /** Required when the public endpoint is on (validate-cluster.ts). @default [] */
   readonly publicAccessCidrs?: readonly string[];
   /** @default true */
   readonly endpointPrivateAccess?: boolean;
-  /** @default '172.20.0.0/16' */
+  /** A /12 to /24 inside an RFC 1918 block (an EKS rule). @default '172.20.0.0/16' */
   readonly serviceIpv4Cidr?: string;
-  /** IAM principals given AmazonEKSClusterAdminPolicy through access entries. */
+  /** IAM principals given AmazonEKSClusterAdminPolicy through access entries (at least one). */
   readonly adminPrincipalArns: readonly string[];
   /** @default 90 */
   readonly logRetentionDays?: number;
@@ -48,7 +51,7 @@ export interface ClusterProps {
    * support. EXTENDED: the cluster keeps its minor 12 more months, at a higher
    * cost per cluster-hour. @default 'STANDARD'
    */
-  readonly supportType?: 'STANDARD' | 'EXTENDED';
+  readonly supportType?: SupportType;
 }
 
 /**
@@ -73,14 +76,11 @@ export class Cluster extends Construct {
 
   constructor(scope: Construct, id: string, props: ClusterProps) {
     super(scope, id);
-    const publicAccess = props.endpointPublicAccess ?? true;
-    const publicAccessCidrs = props.publicAccessCidrs ?? [];
-    if (publicAccess && publicAccessCidrs.length === 0) {
-      throw new Error(`Cluster '${props.clusterName}': publicAccessCidrs is empty while endpointPublicAccess is true; list the allowed CIDRs`);
-    }
-    if (props.adminPrincipalArns.length === 0) {
-      throw new Error(`Cluster '${props.clusterName}': adminPrincipalArns is empty; nobody could administer the cluster`);
-    }
+    // Every problem at once (validate-cluster.ts); deploy-time tokens are left to Terraform.
+    throwIfIssues(`Cluster '${props.clusterName}'`, validateCluster(props, { isUnresolved: Token.isUnresolved }));
+    const d = CLUSTER_DEFAULTS;
+    const publicAccess = props.endpointPublicAccess ?? d.endpointPublicAccess;
+    const publicAccessCidrs = props.publicAccessCidrs ?? d.publicAccessCidrs;
 
     const role = new IamRole(this, 'role', {
       name: `${props.clusterName}-cluster`,
@@ -102,7 +102,7 @@ export class Cluster extends Construct {
     // EKS would create this group itself, without retention; made first, it is ours.
     const logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: `/aws/eks/${props.clusterName}/cluster`,
-      retentionInDays: props.logRetentionDays ?? 90,
+      retentionInDays: props.logRetentionDays ?? d.logRetentionDays,
       kmsKeyId: props.logKmsKeyArn,
     });
 
@@ -113,14 +113,14 @@ export class Cluster extends Construct {
       vpcConfig: {
         subnetIds: [...props.subnetIds],
         endpointPublicAccess: publicAccess,
-        endpointPrivateAccess: props.endpointPrivateAccess ?? true,
+        endpointPrivateAccess: props.endpointPrivateAccess ?? d.endpointPrivateAccess,
         publicAccessCidrs: publicAccess ? [...publicAccessCidrs] : undefined,
       },
-      kubernetesNetworkConfig: { serviceIpv4Cidr: props.serviceIpv4Cidr ?? '172.20.0.0/16', ipFamily: 'ipv4' },
+      kubernetesNetworkConfig: { serviceIpv4Cidr: props.serviceIpv4Cidr ?? d.serviceIpv4Cidr, ipFamily: 'ipv4' },
       accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false },
       encryptionConfig: { resources: ['secrets'], provider: { keyArn: key.arn } },
       enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
-      upgradePolicy: { supportType: props.supportType ?? 'STANDARD' },
+      upgradePolicy: { supportType: props.supportType ?? d.supportType },
       dependsOn: [logGroup, policy],
     });
 

@@ -4,6 +4,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { NodeGroups, type NodeGroupSpec, type NodeGroupsProps } from '@boomi-eks/eks';
+import { InvalidPropsError } from '@boomi-eks/primitives';
 import { decodeJsonencode, listResources, onlyResource, referencedResource, resourcesOfType, synthConstruct, type StackJson } from '@boomi-eks/testing';
 
 const GROUPS: NodeGroupSpec[] = [
@@ -190,9 +191,13 @@ describe('NodeGroups', () => {
   });
 
   describe('refuses', () => {
-    it('minSize above maxSize, naming the group and both values', () => {
-      expect(() => synthNodeGroups({ groups: [{ name: 'bad', subnetId: 'subnet-0a', minSize: 5, maxSize: 2, desiredSize: 2 }] })).toThrow(
-        /node group 'bad': need minSize \(5\) ≤ desiredSize \(2\) ≤ maxSize \(2\)/,
+    it("minSize above maxSize, naming the group's path and both values, with every problem at once", () => {
+      const groups = [{ name: 'bad', subnetId: 'subnet-0a', minSize: 5, maxSize: 2, desiredSize: 2 }];
+      expect(() => synthNodeGroups({ groups })).toThrow(InvalidPropsError);
+      expect(() => synthNodeGroups({ groups })).toThrow(
+        "NodeGroups for 'boomi-dev' is invalid (2 problems):\n" +
+          '  - groups[0].minSize: (5) is greater than maxSize (2): lower minSize or raise maxSize\n' +
+          '  - groups[0].desiredSize: (2) must be between minSize (5) and maxSize (2): set desiredSize within the bounds',
       );
     });
 
@@ -201,12 +206,12 @@ describe('NodeGroups', () => {
       ['above maxSize', { minSize: 1, maxSize: 5, desiredSize: 6 }],
     ])('desiredSize %s, naming the values', (_, sizes) => {
       expect(() => synthNodeGroups({ groups: [{ name: 'bad', subnetId: 'subnet-0a', ...sizes }] })).toThrow(
-        new RegExp(`node group 'bad': need minSize \\(${sizes.minSize}\\) ≤ desiredSize \\(${sizes.desiredSize}\\) ≤ maxSize \\(${sizes.maxSize}\\)`),
+        `groups[0].desiredSize: (${sizes.desiredSize}) must be between minSize (${sizes.minSize}) and maxSize (${sizes.maxSize})`,
       );
     });
 
     it('an empty group list, naming the cluster', () => {
-      expect(() => synthNodeGroups({ groups: [] })).toThrow(/NodeGroups for 'boomi-dev': groups is empty/);
+      expect(() => synthNodeGroups({ groups: [] })).toThrow(/NodeGroups for 'boomi-dev' is invalid \(1 problem\):\n  - groups: \(\[\]\) is empty/);
     });
   });
 
@@ -230,7 +235,7 @@ describe('NodeGroups', () => {
 
     it('refuses a pace below 1, naming the field', () => {
       expect(() => synthNodeGroups({ nodeRepair: { enabled: true, maxParallelNodesRepairedCount: 0 } })).toThrow(
-        /nodeRepair\.maxParallelNodesRepairedCount \(0\) must be an integer ≥ 1/,
+        /nodeRepair\.maxParallelNodesRepairedCount: \(0\) must be a whole number ≥ 1/,
       );
     });
   });

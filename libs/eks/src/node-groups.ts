@@ -1,10 +1,13 @@
 import { Construct } from 'constructs';
 import { Fn, ITerraformDependable, Token } from 'cdktf';
+import { throwIfIssues } from '@boomi-eks/primitives';
 import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { serviceTrustPolicy } from '@boomi-eks/primitives';
+import { validateNodeGroups } from './validate-node-groups';
+import { amiTypeFor, NODE_GROUP_DEFAULTS, type CapacityType, type NodeAmiType, type NodeGroupTaint } from './node-group-defaults';
 
 /** Policies of the node role: worker, CNI, image pulls, and SSM (instead of SSH). */
 export const NODE_ROLE_POLICY_ARNS = [
@@ -14,12 +17,6 @@ export const NODE_ROLE_POLICY_ARNS = [
   'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
 ] as const;
 
-export interface NodeGroupTaint {
-  readonly key: string;
-  readonly value?: string;
-  readonly effect: 'NO_SCHEDULE' | 'NO_EXECUTE' | 'PREFER_NO_SCHEDULE';
-}
-
 export interface NodeGroupSpec {
   /** EKS node group name. */
   readonly name: string;
@@ -28,7 +25,7 @@ export interface NodeGroupSpec {
   /** @default ['m5.large'] */
   readonly instanceTypes?: readonly string[];
   /** @default 'ON_DEMAND' */
-  readonly capacityType?: 'ON_DEMAND' | 'SPOT';
+  readonly capacityType?: CapacityType;
   /** @default 1 (seed 000) */
   readonly minSize?: number;
   /** @default 100 (seed 000) */
@@ -42,8 +39,9 @@ export interface NodeGroupSpec {
   /** @default [] */
   readonly taints?: readonly NodeGroupTaint[];
   /**
-   * Node AMI type (`ami_type`), always written out so EKS never picks one.
-   * @default 'AL2023_x86_64_STANDARD'
+   * Node AMI type (`ami_type`), always written out so EKS never picks one;
+   * it must run on the instance types (validate-node-groups.ts).
+   * @default - that of the instance types (`amiTypeFor`): 'AL2023_ARM_64_STANDARD' when all are Graviton, else 'AL2023_x86_64_STANDARD'
    */
   readonly amiType?: NodeAmiType;
   /**
@@ -52,9 +50,6 @@ export interface NodeGroupSpec {
    */
   readonly releaseVersion?: string;
 }
-
-/** The node AMI types a group may run: EKS optimized AL2023, x86_64 or ARM (Graviton). */
-export type NodeAmiType = 'AL2023_x86_64_STANDARD' | 'AL2023_ARM_64_STANDARD';
 
 /** EKS node auto repair of a managed node group (`node_repair_config`). */
 export interface NodeRepair {
@@ -98,16 +93,6 @@ export interface NodeGroupsProps {
   readonly nodeRepair?: NodeRepair;
 }
 
-export const NODE_GROUP_DEFAULTS = {
-  instanceTypes: ['m5.large'],
-  capacityType: 'ON_DEMAND',
-  minSize: 1,
-  maxSize: 100,
-  desiredSize: 1,
-  diskSizeGiB: 20,
-  amiType: 'AL2023_x86_64_STANDARD',
-} as const;
-
 /**
  * Managed node groups on launch templates: IMDSv2 required with hop limit 1
  * (pods cannot reach the node's credentials), an encrypted gp3 root volume,
@@ -123,11 +108,8 @@ export class NodeGroups extends Construct {
 
   constructor(scope: Construct, id: string, props: NodeGroupsProps) {
     super(scope, id);
-    if (props.groups.length === 0) throw new Error(`NodeGroups for '${props.clusterName}': groups is empty`);
-    const parallel = props.nodeRepair?.maxParallelNodesRepairedCount;
-    if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 1)) {
-      throw new Error(`NodeGroups for '${props.clusterName}': nodeRepair.maxParallelNodesRepairedCount (${parallel}) must be an integer ≥ 1`);
-    }
+    // Every problem at once (validate-node-groups.ts); deploy-time tokens are left to Terraform.
+    throwIfIssues(`NodeGroups for '${props.clusterName}'`, validateNodeGroups(props, { isUnresolved: Token.isUnresolved }));
 
     const role = new IamRole(this, 'node-role', {
       name: `${props.clusterName}-node`,
@@ -142,11 +124,6 @@ export class NodeGroups extends Construct {
       const minSize = g.minSize ?? d.minSize;
       const maxSize = g.maxSize ?? d.maxSize;
       const desiredSize = g.desiredSize ?? d.desiredSize;
-      if (minSize > maxSize || desiredSize < minSize || desiredSize > maxSize) {
-        throw new Error(
-          `node group '${g.name}': need minSize (${minSize}) ≤ desiredSize (${desiredSize}) ≤ maxSize (${maxSize}): set desiredSize within the bounds`,
-        );
-      }
 
       const template = new LaunchTemplate(this, `${g.name}-lt`, {
         name: `${props.clusterName}-${g.name}`,
@@ -182,7 +159,7 @@ export class NodeGroups extends Construct {
         capacityType: g.capacityType ?? d.capacityType,
         // Nodes follow the control plane: same minor, explicit AMI type, optional AMI release pin.
         version: props.kubernetesVersion,
-        amiType: g.amiType ?? d.amiType,
+        amiType: g.amiType ?? amiTypeFor(g.instanceTypes ?? d.instanceTypes),
         releaseVersion: g.releaseVersion,
         scalingConfig: { minSize, maxSize, desiredSize },
         updateConfig: { maxUnavailable: 1 },

@@ -73,6 +73,6 @@ describe('PodIdentityRole', () => {
   it('refuses a role name over 64 characters, quoting it with its length', () => {
     const long = 'boomi-dev-' + 'x'.repeat(55);
     expect(long).toHaveLength(65);
-    expect(() => synthRole({ roleName: long })).toThrow(`PodIdentityRole roleName '${long}' is 65 characters: IAM allows 64`);
+    expect(() => synthRole({ roleName: long })).toThrow(`roleName: ('${long}') is 65 characters: IAM allows 64: shorten it`);
   });
 });

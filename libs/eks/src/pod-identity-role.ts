@@ -4,7 +4,8 @@ import { EksPodIdentityAssociation } from '@cdktf/provider-aws/lib/eks-pod-ident
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { podIdentityTrustPolicy } from '@boomi-eks/primitives';
+import { podIdentityTrustPolicy, throwIfIssues } from '@boomi-eks/primitives';
+import { validatePodIdentityRole } from './validate-addons';
 
 export interface PodIdentityRoleProps {
   readonly clusterName: string;
@@ -33,9 +34,7 @@ export class PodIdentityRole extends Construct {
   constructor(scope: Construct, id: string, props: PodIdentityRoleProps) {
     super(scope, id);
     // A name built from a token (another resource's attribute) is checked by IAM at apply.
-    if (!Token.isUnresolved(props.roleName) && props.roleName.length > 64) {
-      throw new Error(`PodIdentityRole roleName '${props.roleName}' is ${props.roleName.length} characters: IAM allows 64`);
-    }
+    throwIfIssues(`PodIdentityRole '${id}'`, validatePodIdentityRole(props, { isUnresolved: Token.isUnresolved }));
     this.role = new IamRole(this, 'role', {
       name: props.roleName,
       assumeRolePolicy: Fn.jsonencode(podIdentityTrustPolicy()),

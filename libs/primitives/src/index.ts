@@ -1,6 +1,7 @@
 export * from './issues';
 export * from './quantity';
 export * from './cidr';
+export * from './kubernetes-version';
 export * from './freeze';
 export * from './container-resources';
 export * from './helm-values';
