@@ -8,7 +8,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
-import { listResources, onlyResource, parseJsonencode, referencedResource, resourcesOfType, synthConstruct } from '@boomi-eks/testing';
+import { listResources, onlyResource, decodeJsonencode, referencedResource, resourcesOfType, synthConstruct } from '@boomi-eks/testing';
 import { KarpenterIdentity } from './karpenter-identity';
 
 const CLUSTER = 'prod-boomi-molecule';
@@ -25,7 +25,7 @@ describe('KarpenterIdentity', () => {
   );
   const roles = resourcesOfType(json, IamRole.tfResourceType);
   const nodeRoleKey = Object.keys(roles).find((k) => roles[k].name === `${CLUSTER}-karpenter-node`)!;
-  const controllerPolicy = parseJsonencode(onlyResource(json, IamRolePolicy.tfResourceType).policy);
+  const controllerPolicy = decodeJsonencode(onlyResource(json, IamRolePolicy.tfResourceType).policy);
   const statement = (sid: string) => controllerPolicy.Statement.find((s: { Sid: string }) => s.Sid === sid);
   const queueKey = Object.keys(resourcesOfType(json, SqsQueue.tfResourceType))[0];
 
@@ -81,18 +81,18 @@ describe('KarpenterIdentity', () => {
     const entry = onlyResource(json, EksAccessEntry.tfResourceType);
     expect(entry.type).toBe('EC2_LINUX');
     expect(referencedResource(json, entry.principal_arn)).toEqual({ type: IamRole.tfResourceType, name: nodeRoleKey, attribute: 'arn' });
-    expect(parseJsonencode(roles[nodeRoleKey].assume_role_policy).Statement[0].Principal).toEqual({ Service: 'ec2.amazonaws.com' });
+    expect(decodeJsonencode(roles[nodeRoleKey].assume_role_policy).Statement[0].Principal).toEqual({ Service: 'ec2.amazonaws.com' });
   });
 
   it('creates the interruption queue with SSE and a policy that admits EventBridge and denies plain HTTP', () => {
     expect(onlyResource(json, SqsQueue.tfResourceType)).toMatchObject({ name: `${CLUSTER}-karpenter`, sqs_managed_sse_enabled: true, message_retention_seconds: 300 });
-    const policy = parseJsonencode(onlyResource(json, SqsQueuePolicy.tfResourceType).policy);
+    const policy = decodeJsonencode(onlyResource(json, SqsQueuePolicy.tfResourceType).policy);
     expect(policy.Statement[0]).toMatchObject({ Effect: 'Allow', Principal: { Service: ['events.amazonaws.com', 'sqs.amazonaws.com'] }, Action: 'sqs:SendMessage' });
     expect(policy.Statement[1]).toMatchObject({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
   });
 
   it('routes spot interruption, rebalance, instance state change and scheduled change events to the queue', () => {
-    const rules = listResources(json, CloudwatchEventRule.tfResourceType).map((r) => parseJsonencode(r.event_pattern)['detail-type'][0]);
+    const rules = listResources(json, CloudwatchEventRule.tfResourceType).map((r) => decodeJsonencode(r.event_pattern)['detail-type'][0]);
     expect(rules).toEqual(
       expect.arrayContaining([
         'EC2 Spot Instance Interruption Warning',

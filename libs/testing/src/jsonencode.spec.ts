@@ -1,4 +1,5 @@
-import { Fn } from 'cdktf';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { Fn, TerraformStack, Testing } from 'cdktf';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { decodeJsonencode, isJsonencode } from './jsonencode';
@@ -42,6 +43,32 @@ describe('decodeJsonencode', () => {
         { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'tag/${aws_s3_bucket.b.bucket}': 'owned' } } },
         { Effect: 'Allow', Action: 's3:ListBucket', Resource: '*', NotPrincipal: null, Bool: true },
       ],
+    });
+  });
+
+  it('reads back booleans, null, numbers, list conditions and keys with colons', () => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    const first = new IamRole(stack, 'a', { name: 'a', assumeRolePolicy: '{}' });
+    const doc = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 'kms:Decrypt'],
+          Resource: 'arn:aws:secretsmanager:us-east-1:1:secret:x-??????',
+          Principal: { AWS: first.arn },
+          Condition: { StringEquals: { 'a:b': ['1', 'repo:o/r:pull_request'] }, NumericLessThan: { n: 3 } },
+          Flag: true,
+          Nothing: null,
+        },
+      ],
+    };
+    new IamRole(stack, 'b', { name: 'b', assumeRolePolicy: Fn.jsonencode(doc) });
+    const synthesized = JSON.parse(Testing.synth(stack)).resource.aws_iam_role.b.assume_role_policy;
+    expect(synthesized).toMatch(/^\$\{jsonencode\(/);
+    expect(decodeJsonencode(synthesized)).toEqual({
+      ...doc,
+      Statement: [{ ...doc.Statement[0], Principal: { AWS: '${aws_iam_role.a.arn}' } }],
     });
   });
 

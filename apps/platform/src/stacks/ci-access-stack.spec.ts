@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Testing } from 'cdktf';
 import { parse as parseYaml } from 'yaml';
-import { backendOf, listResources, onlyResource, parseJsonencode, synthStack, type StackJson } from '@boomi-eks/testing';
+import { backendOf, listResources, onlyResource, decodeJsonencode, synthStack, type StackJson } from '@boomi-eks/testing';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -43,11 +43,11 @@ function role(id: 'plan-role' | 'deploy-role') {
   const ref = `\${aws_iam_role.${id}.name}`;
   return {
     role: roles[id],
-    trust: parseJsonencode(roles[id].assume_role_policy),
+    trust: decodeJsonencode(roles[id].assume_role_policy),
     managed: listResources(json, IamRolePolicyAttachment.tfResourceType).filter((a) => a.role === ref).map((a) => a.policy_arn),
     inline: listResources(json, IamRolePolicy.tfResourceType)
       .filter((p) => p.role === ref)
-      .map((p) => parseJsonencode(p.policy)),
+      .map((p) => decodeJsonencode(p.policy)),
   };
 }
 
@@ -202,7 +202,7 @@ describe('CiAccessStack', () => {
 
   describe('permissions boundary', () => {
     const boundary = onlyResource(json, IamPolicy.tfResourceType);
-    const doc = parseJsonencode(boundary.policy);
+    const doc = decodeJsonencode(boundary.policy);
     const granted: string[] = doc.Statement.flatMap((st: any) => [st.Action].flat());
 
     it('is a customer managed policy named after the prefix', () => {
@@ -256,7 +256,7 @@ describe('CiAccessStack', () => {
     const arn = 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
     const existing = synth({ oidcProviderArn: arn });
     expect(listResources(existing, IamOpenidConnectProvider.tfResourceType)).toEqual([]);
-    const trust = parseJsonencode(listResources(existing, IamRole.tfResourceType)[0].assume_role_policy);
+    const trust = decodeJsonencode(listResources(existing, IamRole.tfResourceType)[0].assume_role_policy);
     expect(trust.Statement[0].Principal).toEqual({ Federated: arn });
   });
 

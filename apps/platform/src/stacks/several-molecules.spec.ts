@@ -3,7 +3,7 @@
 // stacks checked for what the second Molecule adds.
 import { Testing } from 'cdktf';
 import { parse as parseYaml } from 'yaml';
-import { parseJsonencode, synthApp } from '@boomi-eks/testing';
+import { decodeJsonencode, synthApp } from '@boomi-eks/testing';
 import { buildPlatform, validateAll } from '../platform';
 import { helmReleaseNamespaces } from '../ci-plan-access';
 import { GENERATED_MOLECULES_ENV, SECOND_SECRET_NAME_SENTINEL, generatedMoleculesInput } from '../../test/policy/platform-under-test';
@@ -40,14 +40,14 @@ describe('teams-cluster: what the second Molecule adds', () => {
     const [, role] = resources(cluster, 'aws_iam_role').find(([id]) => id.startsWith('external-secrets-team-b_'))!;
     expect(role.name).toBe('teams-boomi-molecule-external-secrets-team-b');
     const [, policy] = resources(cluster, 'aws_iam_role_policy').find(([id]) => id.startsWith('external-secrets-team-b_'))!;
-    expect(parseJsonencode(policy.policy).Statement).toEqual([
+    expect(decodeJsonencode(policy.policy).Statement).toEqual([
       expect.objectContaining({ Effect: 'Allow', Resource: `arn:aws:secretsmanager:eu-west-2:${env.accountId}:secret:${SECOND_SECRET_NAME_SENTINEL}-??????` }),
     ]);
     const [, association] = resources(cluster, 'aws_eks_pod_identity_association').find(([id]) => id.startsWith('external-secrets-team-b_'))!;
     expect(association).toMatchObject({ namespace: 'external-secrets-team-b', service_account: 'external-secrets' });
     // The first Molecule's role is unchanged: its secret only.
     const [, first] = resources(cluster, 'aws_iam_role_policy').find(([id]) => id.startsWith('external-secrets_'))!;
-    expect(parseJsonencode(first.policy).Statement[0].Resource).toBe(`arn:aws:secretsmanager:eu-west-2:${env.accountId}:secret:boomi/teams/team-a-??????`);
+    expect(decodeJsonencode(first.policy).Statement[0].Resource).toBe(`arn:aws:secretsmanager:eu-west-2:${env.accountId}:secret:boomi/teams/team-a-??????`);
   });
 });
 

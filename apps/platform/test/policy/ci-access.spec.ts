@@ -3,7 +3,7 @@
 // its name patterns, so every role the stacks synthesize must do both; the plan
 // role sees a cluster only through a view access entry, reads Secrets only in
 // the Helm release namespaces, and is planned where the environment says.
-import { parseJsonencode } from '@boomi-eks/testing';
+import { decodeJsonencode } from '@boomi-eks/testing';
 import { moleculesOf } from '@boomi-eks/config';
 import { ciAccessProps, ciNames } from '../../src/stacks/ci-access-stack';
 import { ciAccess } from '../../src/ci';
@@ -109,7 +109,7 @@ describe('plan routing (cdktf.out/ci-plan-routes.json)', () => {
 describe('the plan role of the ci-access stack', () => {
   it('is denied every secret read whatever else allows it', () => {
     const policy = resourcesNamed(ciAccessStack.json, 'aws_iam_role_policy').find((p) => p.name === 'plan-state')!;
-    const doc = parseJsonencode(policy.body.policy);
+    const doc = decodeJsonencode(policy.body.policy);
     const denied = doc.Statement.filter((st: any) => st.Effect === 'Deny').flatMap((st: any) => [st.Action].flat());
     expect(denied).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue', 'ssm:GetParameter', 'ssm:GetParametersByPath', 'kms:Decrypt']));
   });

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { moleculesOf, validateEnvironment } from '@boomi-eks/config';
-import { parseJsonencode } from '@boomi-eks/testing';
+import { decodeJsonencode } from '@boomi-eks/testing';
 import { MOLECULE_SECRET_KEYS } from '@boomi-eks/molecule';
 import {
   SECOND_SECRET_NAME_SENTINEL,
@@ -75,7 +75,7 @@ describe.each(stacks)('%s', (_id, stack) => {
     const readers = allResources(stack.json)
       .filter((r) => ['aws_iam_role_policy', 'aws_iam_policy'].includes(r.type) && typeof r.body.policy === 'string')
       .filter((r) => {
-        const doc = r.body.policy.startsWith('${jsonencode(') ? parseJsonencode(r.body.policy) : JSON.parse(r.body.policy);
+        const doc = r.body.policy.startsWith('${jsonencode(') ? decodeJsonencode(r.body.policy) : JSON.parse(r.body.policy);
         return [doc.Statement]
           .flat()
           .some((st: any) => st.Effect === 'Allow' && [st.Action].flat().some((a: string) => /^secretsmanager:(GetSecretValue|BatchGetSecretValue|\*)$|^secretsmanager:Get\*$|^\*$/.test(a)));
@@ -146,7 +146,7 @@ describe('the secret name of every Molecule of every environment', () => {
       for (const { path, name, molecule } of molecules) {
         const id = name === undefined ? 'external-secrets' : `external-secrets-${name}`;
         const policy = roles.find((p) => p.name.startsWith(`${id}_`))!;
-        const doc = parseJsonencode(policy.body.policy);
+        const doc = decodeJsonencode(policy.body.policy);
         expect({ at: `${env.name} ${path}`, statements: doc.Statement }).toEqual({
           at: `${env.name} ${path}`,
           statements: [
