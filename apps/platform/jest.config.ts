@@ -11,4 +11,7 @@ export default {
   // One synthesis of the policy tests' platform per run, shared by their files (test/policy/platform-under-test.ts).
   globalSetup: '<rootDir>/test/shared-synth-setup.ts',
   globalTeardown: '<rootDir>/test/shared-synth-teardown.ts',
+  // The loader spec runs the real synth in child processes (13 of them): it is the
+  // `process-tests` target (jest.process.config.ts), run by .ci/run, not part of `npm test`.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/loader/'],
 };
