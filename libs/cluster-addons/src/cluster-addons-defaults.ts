@@ -37,3 +37,27 @@ export const RESERVED_LINK_LOCAL: Readonly<Record<string, string>> = {
   '169.254.170.2': 'the container credentials endpoint',
   '169.254.170.23': 'the EKS Pod Identity agent',
 };
+
+const res = (rc: string, rm: string, lc: string, lm: string) => ({ requests: { cpu: rc, memory: rm }, limits: { cpu: lc, memory: lm } }) as const;
+
+/** Defaults of `monitoringValues` / `Monitoring` (kube-prometheus-stack). */
+export const MONITORING_DEFAULTS = {
+  /** Namespace of the release. */
+  namespace: 'monitoring',
+  /** How long Prometheus keeps samples (the chart's default). */
+  retention: '10d',
+  /** Alertmanager volume (silences, notification log). */
+  alertmanagerSize: '2Gi',
+  /** Requests and limits per container. */
+  resources: {
+    prometheus: res('500m', '2Gi', '2', '4Gi'),
+    alertmanager: res('50m', '64Mi', '200m', '256Mi'),
+    operator: res('50m', '128Mi', '500m', '256Mi'),
+    configReloader: res('10m', '32Mi', '100m', '64Mi'),
+    webhookJobs: res('10m', '32Mi', '100m', '64Mi'),
+    grafana: res('100m', '256Mi', '500m', '512Mi'),
+    grafanaSidecar: res('20m', '64Mi', '200m', '128Mi'),
+    kubeStateMetrics: res('20m', '64Mi', '200m', '256Mi'),
+    nodeExporter: res('25m', '48Mi', '250m', '128Mi'),
+  },
+} as const;

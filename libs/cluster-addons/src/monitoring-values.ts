@@ -4,6 +4,9 @@
  * its subcharts (grafana, kube-state-metrics, prometheus-node-exporter).
  */
 import { mergeValues, type ContainerResources } from '@boomi-eks/primitives';
+import { MONITORING_DEFAULTS } from './cluster-addons-defaults';
+
+export { MONITORING_DEFAULTS };
 import {
   ENCRYPTED_GP3_STORAGE_CLASS,
   encryptedGp3StorageClass,
@@ -14,7 +17,7 @@ import {
 } from './monitoring-storage';
 
 /** Namespace of the monitoring release. */
-export const MONITORING_NAMESPACE = 'monitoring';
+export const MONITORING_NAMESPACE = MONITORING_DEFAULTS.namespace;
 
 /** Name of the scrape job that honours the `prometheus.io/*` pod annotations. */
 export const KUBERNETES_PODS_JOB = 'kubernetes-pods';
@@ -54,10 +57,9 @@ export const MONITORING_RESOURCE_PATHS: Readonly<Record<keyof MonitoringResource
   nodeExporter: 'prometheus-node-exporter.resources',
 };
 
-const res = (rc: string, rm: string, lc: string, lm: string): ContainerResources => ({
-  requests: { cpu: rc, memory: rm },
-  limits: { cpu: lc, memory: lm },
-});
+// Every default resource entry has the MonitoringResources shape: checked at compile time.
+const _defaultResources: MonitoringResources = MONITORING_DEFAULTS.resources;
+void _defaultResources;
 
 export interface MonitoringValuesInput {
   /** How long Prometheus keeps samples. @default '10d' */
@@ -91,21 +93,6 @@ export interface MonitoringValuesInput {
   readonly valuesOverride?: Readonly<Record<string, unknown>>;
 }
 
-/** Defaults of {@link monitoringValues}. */
-export const MONITORING_DEFAULTS = {
-  retention: '10d',
-  resources: {
-    prometheus: res('500m', '2Gi', '2', '4Gi'),
-    alertmanager: res('50m', '64Mi', '200m', '256Mi'),
-    operator: res('50m', '128Mi', '500m', '256Mi'),
-    configReloader: res('10m', '32Mi', '100m', '64Mi'),
-    webhookJobs: res('10m', '32Mi', '100m', '64Mi'),
-    grafana: res('100m', '256Mi', '500m', '512Mi'),
-    grafanaSidecar: res('20m', '64Mi', '200m', '128Mi'),
-    kubeStateMetrics: res('20m', '64Mi', '200m', '256Mi'),
-    nodeExporter: res('25m', '48Mi', '250m', '128Mi'),
-  } satisfies MonitoringResources,
-} as const;
 
 /**
  * The `kubernetes-pods` scrape job: every pod annotated
@@ -222,7 +209,7 @@ function storageValues(input: MonitoringValuesInput): Record<string, unknown> {
         retentionSize: prometheusRetentionSize(prometheusGiB),
       },
     };
-    alertmanagerSpec.storage = volumeClaimTemplate(className, quantityGiB(storage.alertmanagerSize ?? '2Gi'));
+    alertmanagerSpec.storage = volumeClaimTemplate(className, quantityGiB(storage.alertmanagerSize ?? MONITORING_DEFAULTS.alertmanagerSize));
   }
   if (Object.keys(alertmanagerSpec).length > 0) out.alertmanager = { alertmanagerSpec };
   return out;

@@ -4,7 +4,7 @@
  * EnvironmentSchema (schema.ts) as `nodeHealth`, `nodeLocalDns`, `monitoring`.
  */
 import { z } from 'zod';
-import { NODE_LOCAL_DNS_DEFAULTS, NODE_PROBLEM_DETECTOR_DEFAULTS } from '@boomi-eks/cluster-addons/rules';
+import { MONITORING_DEFAULTS, NODE_LOCAL_DNS_DEFAULTS, NODE_PROBLEM_DETECTOR_DEFAULTS } from '@boomi-eks/cluster-addons/rules';
 
 /** A mutable copy of a lib's frozen default resources (zod's output type is mutable). */
 const copyResources = (r: { readonly requests: { readonly cpu: string; readonly memory: string }; readonly limits: { readonly cpu: string; readonly memory: string } }) => ({
@@ -60,13 +60,13 @@ export const MonitoringSchema = z
     /** @default false */
     enabled: z.boolean().default(false),
     /** Namespace of the release. @default 'monitoring' */
-    namespace: k8sName.default('monitoring'),
+    namespace: k8sName.default(MONITORING_DEFAULTS.namespace),
     /** How long Prometheus keeps samples. @default '10d' (the chart's) */
-    retention: z.string().regex(/^\d+(h|d|w|y)$/, { message: "must be a duration such as '10d' or '4w'" }).default('10d'),
+    retention: z.string().regex(/^\d+(h|d|w|y)$/, { message: "must be a duration such as '10d' or '4w'" }).default(MONITORING_DEFAULTS.retention),
     /** node-exporter container (one per node). @default requests 25m/48Mi, limits 250m/128Mi */
-    nodeExporterResources: resources.default({
-      requests: { cpu: '25m', memory: '48Mi' },
-      limits: { cpu: '250m', memory: '128Mi' },
+    nodeExporterResources: resources.default(() => {
+      const r = MONITORING_DEFAULTS.resources.nodeExporter;
+      return { requests: { ...r.requests }, limits: { ...r.limits } };
     }),
     /** Any kube-prometheus-stack values, deep-merged last. @default {} */
     valuesOverride: z.record(z.string(), z.unknown()).default({}),
@@ -82,7 +82,7 @@ export const MonitoringSchema = z
         /** Prometheus volume. @default - sized for the retention: max(10Gi, days × 2Gi × 1.25) */
         prometheusSize: memory.optional(),
         /** Alertmanager volume (silences, notification log). @default '2Gi' */
-        alertmanagerSize: memory.default('2Gi'),
+        alertmanagerSize: memory.default(MONITORING_DEFAULTS.alertmanagerSize),
       })
       .prefault({}),
     /**
