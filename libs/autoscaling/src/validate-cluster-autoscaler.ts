@@ -5,18 +5,11 @@
  * `autoscaler.*` (and `cluster.kubernetesVersion`). Paths are the input's own
  * (`imageTag`, `resources.limits.memory`).
  */
+import type { ValidateOptions } from '@boomi-eks/primitives';
 import { cpuToMillicores, isCpuQuantity, isMemoryQuantity, memoryToMiB, minorOf, type PropsIssue } from '@boomi-eks/primitives';
 import { CLUSTER_AUTOSCALER_IMAGE_TAGS } from './autoscaler-defaults';
 
-/** How a validator treats values only known at deploy time. */
-export interface ValidateOptions {
-  /**
-   * True for a value that is a deploy-time token (the construct passes cdktf's
-   * `Token.isUnresolved`): a rule that would need its value is skipped.
-   * @default - every value is taken literally
-   */
-  readonly isUnresolved?: (value: unknown) => boolean;
-}
+export type { ValidateOptions } from '@boomi-eks/primitives';
 
 /** The fields of `ClusterAutoscalerValuesInput` the rules read. */
 export interface ClusterAutoscalerRulesInput {

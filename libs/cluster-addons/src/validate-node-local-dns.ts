@@ -4,17 +4,14 @@
  * `InvalidPropsError`; `@boomi-eks/config` reports the same issues under
  * `nodeLocalDns.*`.
  */
-import type { PropsIssue } from '@boomi-eks/primitives';
+import { cidrContains, mustParseCidr, parseIpv4Address, type PropsIssue, type ValidateOptions } from '@boomi-eks/primitives';
 import { NODE_LOCAL_DNS_DEFAULTS, RESERVED_LINK_LOCAL } from './cluster-addons-defaults';
 
-/** How a validator treats values only known at deploy time. */
-export interface ValidateOptions {
-  /** True for a deploy-time token (pass cdktf's `Token.isUnresolved`): its rules are skipped. @default - every value is taken literally */
-  readonly isUnresolved?: (value: unknown) => boolean;
-}
+export type { ValidateOptions } from '@boomi-eks/primitives';
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const isIpv4 = (ip: string) => IPV4.test(ip) && ip.split('.').every((o) => Number(o) <= 255);
+const isIpv4 = (ip: string): boolean => parseIpv4Address(ip) !== undefined;
+const LINK_LOCAL = mustParseCidr('169.254.0.0/16');
+const isLinkLocal = (ip: string): boolean => cidrContains(LINK_LOCAL, parseIpv4Address(ip)!);
 
 /** Every problem of the addresses: kube-dns's must be IPv4; the cache's own a free link-local one. */
 export function validateNodeLocalDns(
@@ -31,7 +28,7 @@ export function validateNodeLocalDns(
   if (!unresolved(localIp)) {
     if (!isIpv4(localIp)) {
       out.push({ path: 'localIp', value: localIp, message: 'is not an IPv4 address', fix: `every part must be 0-255, e.g. ${NODE_LOCAL_DNS_DEFAULTS.localIp}` });
-    } else if (!localIp.startsWith('169.254.')) {
+    } else if (!isLinkLocal(localIp)) {
       out.push({ path: 'localIp', value: localIp, message: 'is not a link-local address (169.254.0.0/16)', fix: `use one such as ${NODE_LOCAL_DNS_DEFAULTS.localIp}` });
     } else if (RESERVED_LINK_LOCAL[localIp]) {
       out.push({

@@ -5,14 +5,11 @@
  * `molecule.fileSystemUser`. No cdktf imports here (lint enforces it): values
  * that are cdktf tokens are skipped through the `isUnresolved` option.
  */
+import type { ValidateOptions } from '@boomi-eks/primitives';
 import type { PropsIssue } from '@boomi-eks/primitives';
 import { MAX_POSIX_ID } from './efs-defaults';
 
-/** How the validators tell a value known only at apply time (a cdktf token) from a real one. */
-export interface ValidateOptions {
-  /** True for a value to skip (e.g. `Token.isUnresolved`). @default - none: every value is checked */
-  readonly isUnresolved?: (value: unknown) => boolean;
-}
+export type { ValidateOptions } from '@boomi-eks/primitives';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 

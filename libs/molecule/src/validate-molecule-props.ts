@@ -7,14 +7,11 @@
  * enforces it): values that are cdktf tokens are skipped through the
  * `isUnresolved` option, which the chart sets to `Token.isUnresolved`.
  */
+import type { ValidateOptions } from '@boomi-eks/primitives';
 import { deepFreeze, isIpv6CidrNotation, parseCidr, parseQuantity, type PropsIssue } from '@boomi-eks/primitives';
 import type { MoleculeHpa, MoleculeImage, MoleculeProbes, MoleculeSecurity, MoleculeResources, MoleculeService, ResolvedMoleculeProps } from './molecule-props';
 
-/** How the validators tell a value known only at apply time (a cdktf token) from a real one. */
-export interface ValidateOptions {
-  /** True for a value to skip (e.g. `Token.isUnresolved`). @default - none: every value is checked */
-  readonly isUnresolved?: (value: unknown) => boolean;
-}
+export type { ValidateOptions } from '@boomi-eks/primitives';
 
 /** An inclusive range of whole numbers (no `max`: no upper bound). */
 export interface IntegerBounds {

@@ -5,14 +5,11 @@
  * No cdktf imports here (lint enforces it): a cdktf token is skipped through
  * the `isUnresolved` option.
  */
+import type { ValidateOptions } from '@boomi-eks/primitives';
 import { parseCidr, type PropsIssue } from '@boomi-eks/primitives';
 import { MAX_PLANNED_AZS, VPC_PREFIX_RANGE } from './network-defaults';
 
-/** How the validators tell a value known only at apply time (a cdktf token) from a real one. */
-export interface ValidateOptions {
-  /** True for a value to skip (e.g. `Token.isUnresolved`). @default - none: every value is checked */
-  readonly isUnresolved?: (value: unknown) => boolean;
-}
+export type { ValidateOptions } from '@boomi-eks/primitives';
 
 /** `vpcCidr`: an IPv4 CIDR block whose prefix the subnet plan supports ({@link VPC_PREFIX_RANGE}). */
 export function validateVpcCidr(vpcCidr: string, options: ValidateOptions = {}): PropsIssue[] {

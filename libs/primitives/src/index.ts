@@ -9,3 +9,4 @@ export * from './terraform-escape';
 export * from './trust-policy';
 // The Helm release base (cdktf, constructs, @cdktf/provider-helm) is the
 // secondary entry point '@boomi-eks/primitives/helm': this one stays cdktf-free.
+export * from './validate-options';
