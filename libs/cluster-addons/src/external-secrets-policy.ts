@@ -3,6 +3,7 @@
  * document object: pass it through `Fn.jsonencode(...)` (never
  * JSON.stringify: cdktf's HCL output breaks on it).
  */
+import { throwIfIssues } from '@boomi-eks/primitives';
 
 /** What the controller may do, and nothing else: read one secret and its metadata. */
 export const EXTERNAL_SECRETS_ACTIONS = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'] as const;
@@ -16,11 +17,15 @@ export const EXTERNAL_SECRETS_ACTIONS = ['secretsmanager:GetSecretValue', 'secre
 export function externalSecretsPolicy(secretArn: string): Record<string, unknown> {
   const m = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:(.+)$/.exec(secretArn);
   if (!m) {
-    throw new Error(`externalSecretsPolicy secretArn ('${secretArn}') must be a Secrets Manager secret ARN, arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-??????`);
+    throwIfIssues('externalSecretsPolicy', [
+      { path: 'secretArn', value: secretArn, message: 'must be a Secrets Manager secret ARN', fix: 'write arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-??????' },
+    ]);
   }
-  const name = m[1].replace(/-\?{6}$/, '');
+  const name = m![1].replace(/-\?{6}$/, '');
   if (/[*?]/.test(name)) {
-    throw new Error(`externalSecretsPolicy secretArn ('${secretArn}') has a wildcard in the secret name: name the one secret (only the '-??????' suffix may be a pattern)`);
+    throwIfIssues('externalSecretsPolicy', [
+      { path: 'secretArn', value: secretArn, message: 'has a wildcard in the secret name', fix: "name the one secret (only the '-??????' suffix may be a pattern)" },
+    ]);
   }
   return {
     Version: '2012-10-17',

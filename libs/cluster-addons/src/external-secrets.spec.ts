@@ -1,3 +1,4 @@
+import { InvalidPropsError } from '@boomi-eks/primitives';
 import { parse } from 'yaml';
 import { EXTERNAL_SECRETS_DEFAULTS, ExternalSecretsOperator, externalSecretsValues } from './external-secrets';
 import { EXTERNAL_SECRETS_ACTIONS, externalSecretsPolicy } from './external-secrets-policy';
@@ -57,7 +58,8 @@ describe('externalSecretsValues', () => {
   });
 
   it('refuses a watch namespace that is not a namespace name, naming the field', () => {
-    expect(() => externalSecretsValues({ watchNamespace: 'Boomi NS' })).toThrow("external-secrets watchNamespace ('Boomi NS') must be a Kubernetes namespace name");
+    expect(() => externalSecretsValues({ watchNamespace: 'Boomi NS' })).toThrow(InvalidPropsError);
+    expect(() => externalSecretsValues({ watchNamespace: 'Boomi NS' })).toThrow("watchNamespace: ('Boomi NS') must be a Kubernetes namespace name");
   });
 });
 
@@ -78,6 +80,7 @@ describe('externalSecretsPolicy', () => {
     ['*', 'must be a Secrets Manager secret ARN'],
     ['arn:aws:ssm:us-east-1:123456789012:parameter/x', 'must be a Secrets Manager secret ARN'],
   ])('refuses %s', (bad, message) => {
-    expect(() => externalSecretsPolicy(bad)).toThrow(message);
+    expect(() => externalSecretsPolicy(bad)).toThrow(InvalidPropsError);
+    expect(() => externalSecretsPolicy(bad)).toThrow(`secretArn: ('${bad}') ${message}`);
   });
 });

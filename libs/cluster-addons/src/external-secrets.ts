@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import { containerResourcesValues, mergeValues, type ContainerResources } from '@boomi-eks/primitives';
+import { containerResourcesValues, mergeValues, throwIfIssues, type ContainerResources } from '@boomi-eks/primitives';
 import { PinnedHelmRelease, type HelmReleaseOptions } from '@boomi-eks/primitives/helm';
 import { EXTERNAL_SECRETS_CHART } from './chart-versions';
 
@@ -53,7 +53,9 @@ export const EXTERNAL_SECRETS_DEFAULTS = {
  */
 export function externalSecretsValues(input: ExternalSecretsValuesInput): Record<string, unknown> {
   if (!DNS_LABEL.test(input.watchNamespace)) {
-    throw new Error(`external-secrets watchNamespace ('${input.watchNamespace}') must be a Kubernetes namespace name (DNS-1123 label), e.g. 'boomi'`);
+    throwIfIssues('ExternalSecretsOperator', [
+      { path: 'watchNamespace', value: input.watchNamespace, message: 'must be a Kubernetes namespace name (DNS-1123 label)', fix: "use one such as 'boomi'" },
+    ]);
   }
   const d = EXTERNAL_SECRETS_DEFAULTS;
   const r = input.resources ?? d.resources;
@@ -104,7 +106,9 @@ export class ExternalSecretsOperator extends PinnedHelmRelease {
   constructor(scope: Construct, id: string, props: ExternalSecretsOperatorProps) {
     const { provider, dependsOn, timeoutSeconds, namespace = EXTERNAL_SECRETS_DEFAULTS.namespace, ...valuesInput } = props;
     if (!DNS_LABEL.test(namespace)) {
-      throw new Error(`ExternalSecretsOperator namespace ('${namespace}') must be a DNS-1123 label, e.g. 'external-secrets'`);
+      throwIfIssues('ExternalSecretsOperator', [
+        { path: 'namespace', value: namespace, message: 'must be a DNS-1123 label', fix: "use one such as 'external-secrets'" },
+      ]);
     }
     super(scope, id, {
       releaseName: EXTERNAL_SECRETS_DEFAULTS.releaseName,
