@@ -1,12 +1,19 @@
+import { InvalidPropsError } from '@boomi-eks/primitives';
 import { encryptedGp3StorageClass, monitoringValues, prometheusRetentionSize, prometheusVolumeGiB, quantityGiB, retentionDays } from './index';
 
 describe('monitoring volume sizing', () => {
+  it('refuses a retention or a size it cannot read, in the shared issue shape', () => {
+    expect(() => retentionDays('10 days')).toThrow(InvalidPropsError);
+    expect(() => retentionDays('10 days')).toThrow("retention: ('10 days') must be a Prometheus duration: write it such as '10d' or '4w'");
+    expect(() => quantityGiB('25G')).toThrow("storage: ('25G') must be a volume size in Mi, Gi or Ti");
+  });
+
   it('reads retention durations', () => {
     expect(retentionDays('10d')).toBe(10);
     expect(retentionDays('4w')).toBe(28);
     expect(retentionDays('1y')).toBe(365);
     expect(retentionDays('48h')).toBe(2);
-    expect(() => retentionDays('10 days')).toThrow(/monitoring\.retention \(10 days\)/);
+    expect(() => retentionDays('10 days')).toThrow(/retention: \('10 days'\)/);
   });
 
   it('sizes Prometheus for the retention: max(10Gi, days × 2Gi × 1.25)', () => {

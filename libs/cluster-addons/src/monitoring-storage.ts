@@ -2,6 +2,7 @@
  * Durable monitoring data (issue 17): an encrypted gp3 StorageClass of the
  * EBS CSI driver and volume sizes that follow the retention. Pure functions.
  */
+import { throwIfIssues } from '@boomi-eks/primitives';
 
 /** The StorageClass Prometheus and Alertmanager claim their volumes from. */
 export const ENCRYPTED_GP3_STORAGE_CLASS = 'gp3-encrypted';
@@ -20,9 +21,9 @@ export const PROMETHEUS_MIN_GIB = 10;
 /** Days in a Prometheus retention such as '12h', '10d', '4w', '1y'. */
 export function retentionDays(retention: string): number {
   const m = /^(\d+)(h|d|w|y)$/.exec(retention);
-  if (!m) throw new Error(`monitoring.retention (${retention}) must be a duration such as '10d' or '4w'`);
-  const n = Number(m[1]);
-  return { h: n / 24, d: n, w: n * 7, y: n * 365 }[m[2] as 'h' | 'd' | 'w' | 'y'];
+  if (!m) throwIfIssues('Monitoring', [{ path: 'retention', value: retention, message: 'must be a Prometheus duration', fix: "write it such as '10d' or '4w'" }]);
+  const n = Number(m![1]);
+  return { h: n / 24, d: n, w: n * 7, y: n * 365 }[m![2] as 'h' | 'd' | 'w' | 'y'];
 }
 
 /** The Prometheus volume for a retention: max(10Gi, days × 2Gi × 1.25), whole GiB. */
@@ -33,9 +34,9 @@ export function prometheusVolumeGiB(retention: string): number {
 /** GiB in a quantity such as '25Gi' or '1Ti' (Mi rounds up). */
 export function quantityGiB(quantity: string): number {
   const m = /^(\d+)(Mi|Gi|Ti)$/.exec(quantity);
-  if (!m) throw new Error(`volume size (${quantity}) must be a quantity in Mi, Gi or Ti, e.g. 25Gi`);
-  const n = Number(m[1]);
-  return m[2] === 'Ti' ? n * 1024 : m[2] === 'Gi' ? n : Math.ceil(n / 1024);
+  if (!m) throwIfIssues('Monitoring', [{ path: 'storage', value: quantity, message: 'must be a volume size in Mi, Gi or Ti', fix: "write it such as '25Gi'" }]);
+  const n = Number(m![1]);
+  return m![2] === 'Ti' ? n * 1024 : m![2] === 'Gi' ? n : Math.ceil(n / 1024);
 }
 
 /**
