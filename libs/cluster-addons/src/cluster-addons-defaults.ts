@@ -61,3 +61,14 @@ export const MONITORING_DEFAULTS = {
     nodeExporter: res('25m', '48Mi', '250m', '128Mi'),
   },
 } as const;
+
+/** Defaults of `externalSecretsValues` and `ExternalSecretsOperator` (the External Secrets Operator release). */
+export const EXTERNAL_SECRETS_DEFAULTS = {
+  namespace: 'external-secrets',
+  releaseName: 'external-secrets',
+  serviceAccountName: 'external-secrets',
+  resources: {
+    requests: { cpu: '20m', memory: '64Mi' },
+    limits: { cpu: '200m', memory: '256Mi' },
+  },
+} as const;

@@ -1,6 +1,7 @@
 import { InvalidPropsError } from '@boomi-eks/primitives';
 import { parse } from 'yaml';
-import { EXTERNAL_SECRETS_DEFAULTS, ExternalSecretsOperator, externalSecretsValues } from './external-secrets';
+import { EXTERNAL_SECRETS_DEFAULTS } from './cluster-addons-defaults';
+import { ExternalSecretsOperator, externalSecretsValues } from './external-secrets';
 import { EXTERNAL_SECRETS_ACTIONS, externalSecretsPolicy } from './external-secrets-policy';
 import { EXTERNAL_SECRETS_CHART } from './chart-versions';
 import { synthRelease } from '../test/release-fixtures';

@@ -2,6 +2,7 @@ import type { Construct } from 'constructs';
 import { containerResourcesValues, mergeValues, throwIfIssues, type ContainerResources } from '@boomi-eks/primitives';
 import { PinnedHelmRelease, type HelmReleaseOptions } from '@boomi-eks/primitives/helm';
 import { EXTERNAL_SECRETS_CHART } from './chart-versions';
+import { EXTERNAL_SECRETS_DEFAULTS } from './cluster-addons-defaults';
 
 /** The API version of ExternalSecret and SecretStore that the pinned chart serves. */
 export const EXTERNAL_SECRETS_API_VERSION = 'external-secrets.io/v1';
@@ -24,16 +25,6 @@ export interface ExternalSecretsValuesInput {
   readonly valuesOverride?: Readonly<Record<string, unknown>>;
 }
 
-/** Defaults of {@link externalSecretsValues} and {@link ExternalSecretsOperator}. */
-export const EXTERNAL_SECRETS_DEFAULTS = {
-  namespace: 'external-secrets',
-  releaseName: 'external-secrets',
-  serviceAccountName: 'external-secrets',
-  resources: {
-    requests: { cpu: '20m', memory: '64Mi' },
-    limits: { cpu: '200m', memory: '256Mi' },
-  },
-} as const;
 
 /**
  * Helm values of the external-secrets chart (values.yaml at helm-chart-2.9.0):

@@ -1,8 +1,8 @@
 import { parse } from 'yaml';
 import { toHelmValuesYaml } from '@boomi-eks/primitives';
+import { MONITORING_DEFAULTS } from './cluster-addons-defaults';
 import {
   KUBERNETES_PODS_JOB,
-  MONITORING_DEFAULTS,
   MONITORING_RESOURCE_PATHS,
   kubernetesPodsScrapeConfig,
   monitoringValues,

@@ -5,8 +5,6 @@
  */
 import { mergeValues, type ContainerResources } from '@boomi-eks/primitives';
 import { MONITORING_DEFAULTS } from './cluster-addons-defaults';
-
-export { MONITORING_DEFAULTS };
 import {
   ENCRYPTED_GP3_STORAGE_CLASS,
   encryptedGp3StorageClass,

@@ -10,6 +10,7 @@ import { cidrsOverlap, mustParseCidr, type PropsIssue } from '@boomi-eks/primiti
 import { memoryToMiB } from '@boomi-eks/primitives';
 import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';
 import { KUBERNETES_RELEASES } from './catalog';
+import { EXTERNAL_SECRETS_DEFAULTS } from '@boomi-eks/cluster-addons/rules';
 import { AWS_RULES } from './aws-rules';
 import { BYPASS_RULES } from './bypass-rules';
 import { MOLECULE_PRODUCTION_RULES } from './rules-molecule';
@@ -95,7 +96,7 @@ const ciWorkloadsPlan: Rule = (env) => {
 const moleculeNamespace: Rule = (env) => {
   const shared = new Map([
     ['kube-system', 'the add-ons\' Helm releases'],
-    ['external-secrets', 'the External Secrets Operator'],
+    [EXTERNAL_SECRETS_DEFAULTS.namespace, 'the External Secrets Operator'],
     [env.monitoring.namespace, 'the monitoring release (monitoring.namespace)'],
   ]);
   const ns = env.molecule.namespace;
