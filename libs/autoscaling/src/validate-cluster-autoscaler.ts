@@ -5,8 +5,7 @@
  * `autoscaler.*` (and `cluster.kubernetesVersion`). Paths are the input's own
  * (`imageTag`, `resources.limits.memory`).
  */
-import type { ValidateOptions } from '@boomi-eks/primitives';
-import { cpuToMillicores, isCpuQuantity, isMemoryQuantity, memoryToMiB, minorOf, type PropsIssue } from '@boomi-eks/primitives';
+import { cpuToMillicores, isCpuQuantity, isMemoryQuantity, memoryToMiB, minorOf, type PropsIssue, type ValidateOptions } from '@boomi-eks/primitives';
 import { CLUSTER_AUTOSCALER_IMAGE_TAGS } from './autoscaler-defaults';
 
 export type { ValidateOptions } from '@boomi-eks/primitives';

@@ -5,8 +5,7 @@
  * `molecule.fileSystemUser`. No cdktf imports here (lint enforces it): values
  * that are cdktf tokens are skipped through the `isUnresolved` option.
  */
-import type { ValidateOptions } from '@boomi-eks/primitives';
-import type { PropsIssue } from '@boomi-eks/primitives';
+import type { PropsIssue, ValidateOptions } from '@boomi-eks/primitives';
 import { MAX_POSIX_ID } from './efs-defaults';
 
 export type { ValidateOptions } from '@boomi-eks/primitives';

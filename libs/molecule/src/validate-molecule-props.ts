@@ -7,8 +7,7 @@
  * enforces it): values that are cdktf tokens are skipped through the
  * `isUnresolved` option, which the chart sets to `Token.isUnresolved`.
  */
-import type { ValidateOptions } from '@boomi-eks/primitives';
-import { deepFreeze, isIpv6CidrNotation, parseCidr, parseQuantity, type PropsIssue } from '@boomi-eks/primitives';
+import { deepFreeze, isIpv6CidrNotation, parseCidr, parseQuantity, type PropsIssue, type ValidateOptions } from '@boomi-eks/primitives';
 import type { MoleculeHpa, MoleculeImage, MoleculeProbes, MoleculeSecurity, MoleculeResources, MoleculeService, ResolvedMoleculeProps } from './molecule-props';
 
 export type { ValidateOptions } from '@boomi-eks/primitives';

@@ -5,8 +5,7 @@
  * No cdktf imports here (lint enforces it): a cdktf token is skipped through
  * the `isUnresolved` option.
  */
-import type { ValidateOptions } from '@boomi-eks/primitives';
-import { parseCidr, type PropsIssue } from '@boomi-eks/primitives';
+import { parseCidr, type PropsIssue, type ValidateOptions } from '@boomi-eks/primitives';
 import { MAX_PLANNED_AZS, VPC_PREFIX_RANGE } from './network-defaults';
 
 export type { ValidateOptions } from '@boomi-eks/primitives';
