@@ -9,7 +9,7 @@ import {
   type NodeGroupEntry,
   type ParsedEnvironment,
 } from './schema';
-import { ConfigError, formatPath, issueFromText, valueAtPath, type ConfigIssue, type RuleIssue } from './errors';
+import { ConfigError, formatPath, issueFromText, toConfigIssue, valueAtPath, type ConfigIssue, type RuleOutput } from './errors';
 import { checkRules } from './rules';
 import { checkLibRules } from './rules-libs';
 import { DEFAULT_HEAP_MIB, defaultForceRestartMs, effectiveHeap, forceRestartMsFromProperties, withForceRestartOverride } from './jvm';
@@ -52,11 +52,11 @@ function zodIssues(error: z.ZodError): ConfigIssue[] {
   });
 }
 
-/** A rule's text issue, with the value found at its path (of the environment, or of the input before parsing). */
+/** A rule's issue as a ConfigIssue; a text one takes the value found at its path (of the environment, or of the input before parsing). */
 const withValueFrom =
   (root: unknown) =>
-  (issue: RuleIssue): ConfigIssue =>
-    issueFromText(issue, valueAtPath(root, issue.path));
+  (issue: RuleOutput): ConfigIssue =>
+    toConfigIssue(issue, 'fix' in issue ? undefined : valueAtPath(root, issue.path));
 
 /** amiType defaults to the instance types' architecture (the eks lib's amiTypeFor; mixed types: x86_64, and the eks rule refuses them). */
 function nodeImage(instanceTypes: readonly string[], amiType: AmiType | undefined, releaseVersion: string | undefined) {

@@ -19,6 +19,18 @@ export interface RuleIssue {
   readonly message: string;
 }
 
+/**
+ * What a rule of this lib returns: its own text issues, or a lib validator's
+ * issues already in the shared shape (composed under config paths), which
+ * {@link toConfigIssue} passes through untouched.
+ */
+export type RuleOutput = RuleIssue | ConfigIssue;
+
+/** A rule's output as a {@link ConfigIssue}: structured issues as they are, text issues split by {@link issueFromText}. */
+export function toConfigIssue(issue: RuleOutput, value?: unknown): ConfigIssue {
+  return 'fix' in issue ? issue : issueFromText(issue, value);
+}
+
 /** Index of the `)` that closes the `(` at 0, or -1. */
 function closingParen(text: string): number {
   let depth = 0;
@@ -46,8 +58,6 @@ function topLevelColon(text: string): number {
  * (`'m7g.medium'`, one entry of a list), read back: `'x'` → 'x', `12` → 12.
  */
 function shownOrFound(shown: string, found: unknown): unknown {
-  // a list or object shown as its JSON (`([])`, `(["m5.large","m7g.large"])`) is the value found
-  if (found !== null && typeof found === 'object' && JSON.stringify(found) === shown) return found;
   const text = /^'.*'$/.test(shown) ? shown.slice(1, -1) : shown;
   if (found !== undefined && (found === null || typeof found !== 'object') && text.startsWith(String(found))) return found;
   if (text !== shown) return text;

@@ -5,7 +5,7 @@
  * additional Molecule. Pure functions: the rules (rules-molecules.ts,
  * capacity-molecules.ts) and apps/platform use them, so they cannot disagree.
  */
-import type { RuleIssue } from './errors';
+import type { RuleOutput } from './errors';
 import type { Environment } from './environment-types';
 
 /** One Molecule of an environment. */
@@ -52,13 +52,14 @@ export function pathFor(entry: MoleculeEntry, text: string): string {
     .replace(/(?<![\w/.[\]-])hpa\.(?=[a-zA-Z])/g, `${entry.hpaPath}.`);
 }
 
-/** A first-Molecule issue, moved to this Molecule's paths (path and message). */
-export function issueFor(entry: MoleculeEntry, issue: RuleIssue): RuleIssue {
-  return { path: pathFor(entry, issue.path), message: pathFor(entry, issue.message) };
+/** A first-Molecule issue, moved to this Molecule's paths (path, message and, for a structured issue, its fix). */
+export function issueFor<T extends RuleOutput>(entry: MoleculeEntry, issue: T): T {
+  const moved = { ...issue, path: pathFor(entry, issue.path), message: pathFor(entry, issue.message) };
+  return 'fix' in issue ? { ...moved, fix: pathFor(entry, issue.fix) } : moved;
 }
 
 /** Whether an issue is about the Molecule's own fields (`molecule.*`, `hpa.*`), not the cluster's. */
-export function isMoleculeIssue(issue: RuleIssue): boolean {
+export function isMoleculeIssue(issue: RuleOutput): boolean {
   return /^(molecule|hpa)(\.|\[|$)/.test(issue.path);
 }
 

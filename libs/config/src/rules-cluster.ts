@@ -8,21 +8,11 @@
  * capacity rule, node group AZs and names, maxNodesTotal against the groups,
  * the service CIDR against the VPC) stay in rules.ts.
  */
-import { underPath, type PropsIssue } from '@boomi-eks/primitives';
+import { renamePaths, underPath, type PropsIssue } from '@boomi-eks/primitives';
 import { validateCluster, validateNodeGroupImage, validateNodeGroupSizes } from '@boomi-eks/eks/rules';
-import { formatValue } from '@boomi-eks/primitives';
-import type { RuleIssue } from './errors';
 import { validateClusterAutoscaler } from '@boomi-eks/autoscaling/rules';
 import { validateNodeLocalDns } from '@boomi-eks/cluster-addons/rules';
 import type { Environment } from './environment-types';
-
-/** Moves issues from a lib's path to the environment's where the two names differ. */
-function renamePaths(issues: readonly PropsIssue[], renames: Readonly<Record<string, string>>): PropsIssue[] {
-  return issues.map((i) => {
-    const from = Object.keys(renames).find((r) => i.path === r || i.path.startsWith(`${r}[`) || i.path.startsWith(`${r}.`));
-    return from ? { ...i, path: renames[from] + i.path.slice(from.length) } : i;
-  });
-}
 
 /** `cluster.*`: the eks lib's control-plane rules (endpoints, service CIDR, admins). */
 export function clusterRules(env: Environment): PropsIssue[] {
@@ -44,10 +34,6 @@ export function clusterRules(env: Environment): PropsIssue[] {
   );
 }
 
-/** Lib issues in config's printed shape: `(value) problem: fix` after the path. */
-export function toConfigIssues(issues: readonly PropsIssue[]): RuleIssue[] {
-  return issues.map((i) => ({ path: i.path, message: `(${formatValue(i.value)}) ${i.message}: ${i.fix}` }));
-}
 
 /**
  * `nodeGroups[i].*` (or `nodeGroupDefaults.*` for the groups made from the

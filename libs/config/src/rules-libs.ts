@@ -6,7 +6,7 @@
  * here with the same message. Rules about the environment as a whole (the
  * capacity rule, heap ratios, cross-environment names) stay in config.
  */
-import { underPath, type PropsIssue } from '@boomi-eks/primitives';
+import { renamePaths, underPath, type PropsIssue } from '@boomi-eks/primitives';
 import { validateVpcCidr } from '@boomi-eks/network/rules';
 import { validatePosixUser } from '@boomi-eks/efs/rules';
 import {
@@ -19,12 +19,7 @@ import {
   validateMoleculeService,
 } from '@boomi-eks/molecule/rules';
 import type { Environment } from './environment-types';
-import { asFirstMolecule, isMoleculeIssue, moleculesOf, pathFor } from './molecules';
-
-/** Moves issues from a lib's path to the environment's where the two names differ. */
-function renamePaths(issues: readonly PropsIssue[], renames: Readonly<Record<string, string>>): PropsIssue[] {
-  return issues.map((i) => (renames[i.path] ? { ...i, path: renames[i.path] } : i));
-}
+import { asFirstMolecule, isMoleculeIssue, issueFor, moleculesOf } from './molecules';
 
 /** `network.*`: the network lib's VPC CIDR rule (its prefix range). */
 function networkRules(env: Environment): PropsIssue[] {
@@ -93,6 +88,6 @@ function additionalMoleculeRules(env: Environment): PropsIssue[] {
       const view = asFirstMolecule(env, entry);
       return [...hpaRules(view), ...moleculeRules(view)]
         .filter(isMoleculeIssue)
-        .map((i) => ({ ...i, path: pathFor(entry, i.path), message: pathFor(entry, i.message), fix: pathFor(entry, i.fix) }));
+        .map((i) => issueFor(entry, i));
     });
 }

@@ -5,7 +5,7 @@
  * one at its own paths (`additionalMolecules[1].resources.requests.memory`).
  * The node capacity of all Molecules together is capacity-molecules.ts's.
  */
-import type { RuleIssue } from './errors';
+import type { RuleIssue, RuleOutput } from './errors';
 import type { Environment } from './environment-types';
 import { IAM_ROLE_NAME_MAX } from './aws-facts';
 import { wideOpenCidrs } from './aws-rules';
@@ -13,7 +13,7 @@ import { heapOptionsReadable } from './bypass-rules';
 import { MOLECULE_PRODUCTION_RULES } from './rules-molecule';
 import { ADDITIONAL_MOLECULE_NAMES, asFirstMolecule, isMoleculeIssue, issueFor, moleculesOf, type MoleculeEntry } from './molecules';
 
-type Rule = (env: Environment) => RuleIssue[];
+type Rule = (env: Environment) => RuleOutput[];
 
 const NAMESPACE_MAX = 63;
 
@@ -104,7 +104,7 @@ const derivedNames: Rule = (env) => {
  * URL and pinned image), run for each additional Molecule at its own paths.
  * Issues about other fields (e.g. `autoscaler.resources`) are the first run's.
  */
-export function checkAdditionalMolecules(env: Environment, firstMoleculeRules: readonly Rule[]): RuleIssue[] {
+export function checkAdditionalMolecules(env: Environment, firstMoleculeRules: readonly Rule[]): RuleOutput[] {
   const rules = [...firstMoleculeRules, wideOpenCidrs, heapOptionsReadable, ...MOLECULE_PRODUCTION_RULES];
   const each = moleculesOf(env)
     .slice(1)

@@ -4,9 +4,9 @@
  * issues naming the field, its value and the fix; all run, so the user sees
  * every problem at once.
  */
-import type { RuleIssue } from './errors';
+import type { RuleIssue, RuleOutput } from './errors';
 import type { Environment } from './environment-types';
-import { cidrsOverlap, mustParseCidr, type PropsIssue } from '@boomi-eks/primitives';
+import { cidrsOverlap, mustParseCidr } from '@boomi-eks/primitives';
 import { memoryToMiB } from '@boomi-eks/primitives';
 import { FORCE_RESTART_PROPERTY, heapFromVmOptions } from './jvm';
 import { KUBERNETES_RELEASES } from './catalog';
@@ -17,17 +17,12 @@ import { MOLECULE_PRODUCTION_RULES } from './rules-molecule';
 import { checkAdditionalMolecules } from './rules-molecules';
 import { checkMoleculesCapacity } from './capacity-molecules';
 import { checkKarpenterNodeGroups, checkKarpenterTags } from './autoscaler-kind-rules';
-import { autoscalerRules, clusterRules, nodeGroupRules, nodeLocalDnsRules, toConfigIssues } from './rules-cluster';
+import { autoscalerRules, clusterRules, nodeGroupRules, nodeLocalDnsRules } from './rules-cluster';
 
-type Rule = (env: Environment) => RuleIssue[];
+type Rule = (env: Environment) => RuleOutput[];
 
 const issue = (path: string, message: string): RuleIssue => ({ path, message });
 
-/** A lib's rule (rules-cluster.ts) as a config rule: each issue printed `(value) problem: fix` after its path. */
-const fromLib =
-  (rule: (env: Environment) => PropsIssue[]): Rule =>
-  (env) =>
-    toConfigIssues(rule(env));
 
 const availabilityZones: Rule = (env) => {
   const out: RuleIssue[] = [];
@@ -244,17 +239,17 @@ const placement: Rule = (env) => {
 export const RULES: readonly Rule[] = [
   availabilityZones,
   network,
-  fromLib(clusterRules),
+  clusterRules,
   ciWorkloadsPlan,
   moleculeNamespace,
   kubernetesVersion,
-  fromLib(autoscalerRules),
+  autoscalerRules,
   nodeGroups,
-  fromLib(nodeGroupRules),
+  nodeGroupRules,
   moleculeResources,
   moleculeLifecycle,
   placement,
-  fromLib(nodeLocalDnsRules),
+  nodeLocalDnsRules,
   // Karpenter (issue 20): its NodePools' capacity rule replaces the node groups' one; every Molecule counts (capacity-molecules.ts).
   checkMoleculesCapacity,
   checkKarpenterNodeGroups,
@@ -271,7 +266,7 @@ export const RULES: readonly Rule[] = [
  * made from nodeGroupDefaults share one config path, so the same problem is
  * reported once, not once per AZ.
  */
-export function checkRules(env: Environment): RuleIssue[] {
+export function checkRules(env: Environment): RuleOutput[] {
   const seen = new Set<string>();
   return RULES.flatMap((rule) => rule(env)).filter((i) => {
     const key = `${i.path}\n${i.message}`;

@@ -3,10 +3,10 @@
  * kept apart from rules.ts: the lifecycle rule needs the date, which is
  * passed in (validateEnvironment's `today`), never read from the clock here.
  */
-import type { RuleIssue } from './errors';
+import type { ConfigIssue, RuleIssue, RuleOutput } from './errors';
 import type { Environment } from './environment-types';
 import { KUBERNETES_LIFECYCLE, nextMinor, recommendedMinor, supportStatus } from './lifecycle';
-import { nodeGroupImageRules, toConfigIssues } from './rules-cluster';
+import { nodeGroupImageRules } from './rules-cluster';
 
 /** A minor past the end of extended support: EKS has upgraded (or is upgrading) such clusters itself. */
 export function checkLifecycle(env: Environment, today: Date): RuleIssue[] {
@@ -34,9 +34,9 @@ export function checkLifecycle(env: Environment, today: Date): RuleIssue[] {
  * release of the cluster's minor (the eks lib's rules, rules-cluster.ts), once
  * per config path.
  */
-export function checkNodeGroupImages(env: Environment): RuleIssue[] {
+export function checkNodeGroupImages(env: Environment): ConfigIssue[] {
   const seen = new Set<string>();
-  return toConfigIssues(nodeGroupImageRules(env)).filter((i) => {
+  return nodeGroupImageRules(env).filter((i) => {
     const key = `${i.path}\n${i.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -45,6 +45,6 @@ export function checkNodeGroupImages(env: Environment): RuleIssue[] {
 }
 
 /** Every upgrade rule, for validateEnvironment. */
-export function checkUpgradeRules(env: Environment, today: Date): RuleIssue[] {
+export function checkUpgradeRules(env: Environment, today: Date): RuleOutput[] {
   return [...checkLifecycle(env, today), ...checkNodeGroupImages(env)];
 }

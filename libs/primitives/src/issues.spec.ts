@@ -1,4 +1,4 @@
-import { InvalidPropsError, formatIssue, joinPath, throwIfIssues, underPath, type PropsIssue } from './issues';
+import { InvalidPropsError, formatIssue, joinPath, renamePaths, throwIfIssues, underPath, type PropsIssue } from './issues';
 
 const hpa: PropsIssue = { path: 'hpa.maxReplicas', value: 1, message: 'must be at least hpa.minReplicas (2)', fix: 'raise hpa.maxReplicas to 2 or more' };
 
@@ -15,6 +15,17 @@ describe('issues', () => {
     expect(joinPath('nodeGroups', '[1].minSize')).toBe('nodeGroups[1].minSize');
     expect(joinPath('', 'a')).toBe('a');
     expect(underPath('molecule', [hpa])[0].path).toBe('molecule.hpa.maxReplicas');
+  });
+
+  it('renames a lib field to the caller\'s, with everything below it, and leaves other paths alone', () => {
+    const at = (path: string): PropsIssue => ({ ...hpa, path });
+    const renamed = renamePaths([at('endpointPublicAccess'), at('publicAccessCidrs[2]'), at('resources.cpuLimit'), at('resources.cpuLimitX'), at('other')], {
+      endpointPublicAccess: 'endpoint.publicAccess',
+      publicAccessCidrs: 'endpoint.publicAccessCidrs',
+      'resources.cpuLimit': 'resources.limits.cpu',
+    });
+    expect(renamed.map((i) => i.path)).toEqual(['endpoint.publicAccess', 'endpoint.publicAccessCidrs[2]', 'resources.limits.cpu', 'resources.cpuLimitX', 'other']);
+    expect(renamed[0]).toEqual({ ...hpa, path: 'endpoint.publicAccess' });
   });
 
   it('throws one error carrying every issue, and nothing when there is none', () => {

@@ -49,6 +49,18 @@ export function underPath(base: string, issues: readonly PropsIssue[]): PropsIss
 }
 
 /**
+ * The same issues with a lib's field names replaced by the caller's where the
+ * two differ: `renamePaths(issues, { 'resources.cpuLimit': 'resources.limits.cpu' })`.
+ * A rename applies to the path itself and to everything below it (`a.b`, `a[0]`).
+ */
+export function renamePaths(issues: readonly PropsIssue[], renames: Readonly<Record<string, string>>): PropsIssue[] {
+  return issues.map((i) => {
+    const from = Object.keys(renames).find((r) => i.path === r || i.path.startsWith(`${r}[`) || i.path.startsWith(`${r}.`));
+    return from ? { ...i, path: renames[from] + i.path.slice(from.length) } : i;
+  });
+}
+
+/**
  * Thrown when props or an environment are invalid. Holds every issue at once;
  * its message is a heading and one `  - path: (value) message: fix` line per issue.
  */
