@@ -25,6 +25,12 @@
 //    the parse and compile. Checked by comparing the whole source: an edited
 //    file is compiled afresh.
 //
+// 3. cdktf records where each token was made (a full stack trace per token,
+//    for its error messages). Inside jest every such trace went through
+//    jest's source-map stack formatting, ~20 % of a synthesis. The shared
+//    cdktf formats them the way plain Node does (V8's default, which is what
+//    `npm run synth` gets): same frames, file positions of the compiled code.
+//
 // BOOMI_JEST_ISOLATE_MODULES=1 runs jest's stock runtime instead (every module
 // per file, no code cache): the way to rule this file out when a test behaves
 // strangely.
@@ -33,6 +39,19 @@ const { default: Runtime } = require('jest-runtime');
 
 /** Packages loaded once per worker: realm-agnostic and stateless for our use (see above). */
 const SHARED = /^(?:cdktf|constructs|@cdktf\/provider-(?:aws|kubernetes|helm))(?:\/|$)/;
+
+/** cdktf's token stack traces without jest's source-map formatting (point 3 above). */
+const stackTrace = require('cdktf/lib/tokens/private/stack-trace');
+const captureStackTrace = stackTrace.captureStackTrace;
+stackTrace.captureStackTrace = function plainStackTrace(below) {
+  const prepare = Error.prepareStackTrace;
+  Error.prepareStackTrace = undefined;
+  try {
+    return captureStackTrace(below || plainStackTrace);
+  } finally {
+    Error.prepareStackTrace = prepare;
+  }
+};
 
 /** The sandbox global of the spec file running now in this worker (a worker runs its files one after another). */
 let currentGlobal;
