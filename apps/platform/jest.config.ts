@@ -8,7 +8,7 @@ export default {
   // The longest project (it synthesizes whole platforms and runs the app): both cores even on a
   // 2-core machine, where jest's default (cores - 1) would give it one worker.
   maxWorkers: Math.max(2, os.cpus().length - 1),
-  // One synthesis of the policy tests' platform per run, shared by their files (test/policy/platform-under-test.ts).
+  // One synthesis of each platform the specs synthesize per run, shared by their files (test/policy/platform-under-test.ts).
   globalSetup: '<rootDir>/test/shared-synth-setup.ts',
   globalTeardown: '<rootDir>/test/shared-synth-teardown.ts',
   // The loader spec runs the real synth in child processes (13 of them): it is the

@@ -2,7 +2,7 @@
 // runtime with two changes that cut the fixed cost of each spec file, which
 // was most of a cold `npm test` (docs/performance.md):
 //
-// 1. cdktf, constructs and the three cdktf providers are loaded once per jest
+// 1. cdktf, constructs, the three cdktf providers and yaml are loaded once per jest
 //    worker, with Node's own require, and every spec file of that worker gets
 //    the same module objects. jest otherwise loads them again into each spec
 //    file's module registry (~0.3-1 s of CPU per file).
@@ -13,7 +13,10 @@
 //    (`value.constructor === Object`, `x instanceof RegExp`) would see spec
 //    objects differently. cdktf has two such checks (it only descends into
 //    plain objects to find dynamic blocks, which this workspace never nests,
-//    and `instanceof Date`); constructs and the providers none. cdk8s does
+//    and `instanceof Date`); constructs and the providers none; yaml tells
+//    maps from sequences by `instanceof Map` and `Symbol.iterator` (so a
+//    spec's Map would be written as a sequence: none of our values is a Map),
+//    and `instanceof Date` only for YAML 1.1 timestamps. cdk8s does
 //    (`resolve` only descends into `constructor == Object` values) and zod
 //    does (`instanceof RegExp`): they stay per file. No spec mocks or spies
 //    on a shared module (a test that did would change it for the files after
@@ -29,7 +32,9 @@
 //    for its error messages). Inside jest every such trace went through
 //    jest's source-map stack formatting, ~20 % of a synthesis. The shared
 //    cdktf formats them the way plain Node does (V8's default, which is what
-//    `npm run synth` gets): same frames, file positions of the compiled code.
+//    `npm run synth` gets), and keeps the innermost 20 frames (cdktf asks for
+//    all of them; below 20 a spec's are jest's own): the frames that name
+//    our code, at the positions of the compiled code.
 //
 // BOOMI_JEST_ISOLATE_MODULES=1 runs jest's stock runtime instead (every module
 // per file, no code cache): the way to rule this file out when a test behaves
@@ -38,19 +43,27 @@ const vm = require('node:vm');
 const { default: Runtime } = require('jest-runtime');
 
 /** Packages loaded once per worker: realm-agnostic and stateless for our use (see above). */
-const SHARED = /^(?:cdktf|constructs|@cdktf\/provider-(?:aws|kubernetes|helm))(?:\/|$)/;
+const SHARED = /^(?:cdktf|constructs|yaml|@cdktf\/provider-(?:aws|kubernetes|helm))(?:\/|$)/;
 
-/** cdktf's token stack traces without jest's source-map formatting (point 3 above). */
+/**
+ * cdktf's token stack traces (point 3 above): its own captureStackTrace
+ * (cdktf/lib/tokens/private/stack-trace.js) with V8's formatting and a limit.
+ */
+const TOKEN_STACK_FRAMES = 20;
 const stackTrace = require('cdktf/lib/tokens/private/stack-trace');
-const captureStackTrace = stackTrace.captureStackTrace;
 stackTrace.captureStackTrace = function plainStackTrace(below) {
+  const object = { stack: '' };
   const prepare = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
   Error.prepareStackTrace = undefined;
+  Error.stackTraceLimit = TOKEN_STACK_FRAMES;
   try {
-    return captureStackTrace(below || plainStackTrace);
+    Error.captureStackTrace(object, below || plainStackTrace);
   } finally {
     Error.prepareStackTrace = prepare;
+    Error.stackTraceLimit = limit;
   }
+  return object.stack ? object.stack.split('\n').slice(1).map((line) => line.replace(/^\s*at\s+/, '')) : [];
 };
 
 /** The sandbox global of the spec file running now in this worker (a worker runs its files one after another). */

@@ -1,17 +1,16 @@
-import { App, Testing } from 'cdktf';
+import { Testing } from 'cdktf';
 import { ConfigError } from '@boomi-eks/config';
-import { backendOf, listResources, onlyResource, synthApp, type StackJson } from '@boomi-eks/testing';
+import { backendOf, listResources, onlyResource, type StackJson } from '@boomi-eks/testing';
 import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { buildPlatform, validateAll } from './platform';
 import { loadEnvironmentFiles } from './environments/load';
+import { synthesizeShipped } from '../test/policy/platform-under-test';
 
-const envs = validateAll(loadEnvironmentFiles());
-const app: App = Testing.app();
-buildPlatform(app, envs);
-const out = synthApp(app);
+// The shipped environments as the app builds them, without the ci-access stack (one synthesis per jest run, shared with workloads-stack.spec).
+const out = synthesizeShipped();
 
 const ENV_STACKS = ['dev-network', 'dev-cluster', 'prod-network', 'prod-cluster'];
 

@@ -73,11 +73,25 @@ export function backendOf(json: StackJson): { type: string; config: Record<strin
  * remote state) and returns a reader for each stack's JSON. Use this, not
  * synthStack, for stacks that consume another stack's values.
  */
-export function synthApp(app: App): { stack(id: string): StackJson; stackIds(): string[]; outdir: string } {
+export function synthApp(app: App): SynthesizedApp {
   app.synth();
-  const stacksDir = path.join(app.outdir, 'stacks');
+  return readSynthesis(app.outdir);
+}
+
+/** A synthesized app's stacks, read from its outdir. */
+export interface SynthesizedApp {
+  /** One stack's JSON (parsed on each call). */
+  stack(id: string): StackJson;
+  /** Every stack id the synthesis wrote, sorted. */
+  stackIds(): string[];
+  readonly outdir: string;
+}
+
+/** Reads the stacks of an app synthesized into `outdir` (by synthApp, `npm run synth`, or a test's shared synthesis). */
+export function readSynthesis(outdir: string): SynthesizedApp {
+  const stacksDir = path.join(outdir, 'stacks');
   return {
-    outdir: app.outdir,
+    outdir,
     stackIds: () => fs.readdirSync(stacksDir).sort(),
     stack: (id: string) => JSON.parse(fs.readFileSync(path.join(stacksDir, id, 'cdk.tf.json'), 'utf8')),
   };

@@ -1,14 +1,9 @@
-import { Testing } from 'cdktf';
-import { synthApp } from '@boomi-eks/testing';
-import { buildPlatform, validateAll } from '../platform';
-import { loadEnvironmentFiles } from '../environments/load';
-import { ciAccess } from '../ci';
+import { synthesizeShipped } from '../../test/policy/platform-under-test';
 import { TERRAFORM_REQUIRED_VERSION } from './terraform-version';
 
 describe('required_version', () => {
-  const app = Testing.app();
-  buildPlatform(app, validateAll(loadEnvironmentFiles()), ciAccess ?? { repository: 'o/r' });
-  const out = synthApp(app);
+  // every stack the app writes, the ci-access stack included (one synthesis per jest run, shared with workloads-stack.spec)
+  const out = synthesizeShipped({ ci: true });
 
   it('is at least 1.10 (S3 lock files) on every stack the app writes', () => {
     expect(TERRAFORM_REQUIRED_VERSION).toBe('>= 1.10');

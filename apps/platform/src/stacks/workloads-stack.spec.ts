@@ -8,15 +8,14 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
-import { buildPlatform, validateAll } from '../platform';
+import { buildPlatform } from '../platform';
 import { loadEnvironmentFiles } from '../environments/load';
-import { ciAccess } from '../ci';
+import { synthesizeShipped } from '../../test/policy/platform-under-test';
 import { CI_PLAN_CLUSTER_ROLE, CI_PLAN_GROUP } from '../ci-plan-access';
 
 const inputs = loadEnvironmentFiles();
-const app = Testing.app();
-buildPlatform(app, validateAll(inputs));
-const out = synthApp(app);
+// The shipped environments as the app builds them (one synthesis per jest run, shared with platform.spec).
+const out = synthesizeShipped();
 
 const manifests = (s: StackJson) => listResources(s, Manifest.tfResourceType).map((r) => r.manifest);
 const objectOf = (s: StackJson, kind: string) => manifests(s).find((m) => m.kind === kind);
@@ -181,11 +180,7 @@ describe('installer-token auth', () => {
 });
 
 describe('with the ci-access stack', () => {
-  const withCi = synthApp((() => {
-    const a = Testing.app();
-    buildPlatform(a, validateAll(inputs), ciAccess);
-    return a;
-  })());
+  const withCi = synthesizeShipped({ ci: true });
 
   it('binds the plan role\'s group to a read-only ClusterRole where CI plans the workloads stack (dev), and nowhere else (prod: none)', () => {
     const dev = withCi.stack('dev-workloads');

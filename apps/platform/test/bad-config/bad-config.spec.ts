@@ -87,7 +87,7 @@ const ISSUE_18_ROWS: readonly [row: string, where: string][] = [
   ['AZ us-east-1e in us-east-1', 'az-eks-control-plane-refused.ts'],
   ["autoscaler.extraArgs: { 'max-nodes-total': '5' }", 'extra-args-max-nodes-total.ts'],
   ["vmOptionsOverrides: '-XX:MaxRAMPercentage=95'", 'heap-via-max-ram-percentage.ts'],
-  ['dev and prod with the same cluster.name in one account and region', 'test/policy/derived-names.spec.ts'],
+  ['dev and prod with the same cluster.name in one account and region', 'test/policy/derived-names.policy.ts'],
   ['1,000 node groups', 'node-groups-1000.ts'],
   ['export:manifests -- --ids staging=fs-1:fsap-1', 'src/export-manifests.spec.ts'],
   ['plan-review with a broken environment file', '../../tools/plan-review/src/synth-ref.spec.ts'],
@@ -95,7 +95,7 @@ const ISSUE_18_ROWS: readonly [row: string, where: string][] = [
 
 describe("issue 18's table", () => {
   it.each(ISSUE_18_ROWS)('%s: refused by %s', (_row, where) => {
-    if (where.endsWith('.spec.ts')) expect(fs.existsSync(path.join(__dirname, '../..', where))).toBe(true);
+    if (/\.(spec|policy)\.ts$/.test(where)) expect(fs.existsSync(path.join(__dirname, '../..', where))).toBe(true);
     else expect(fixtures.map((f) => f.file)).toContain(where);
   });
 });

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Testing } from 'cdktf';
 import { moleculesOf, type Environment, type MoleculeEntry } from '@boomi-eks/config';
-import { synthApp, type StackJson } from '@boomi-eks/testing';
+import { readSynthesis, synthApp, type StackJson, type SynthesizedApp } from '@boomi-eks/testing';
 import { buildPlatform, validateAll } from '../../src/platform';
 import { loadEnvironmentFiles } from '../../src/environments/load';
 import { ciAccess } from '../../src/ci';
@@ -173,8 +173,16 @@ export function classify(id: string, envs: readonly Environment[]): { env?: Envi
   return owner ? { env: owner, kind: id.slice(owner.name.length + 1) } : { kind: id };
 }
 
-/** Validates and synthesizes the given environment inputs (default: shipped + generated). */
+/** The default platform, read once per jest file (every policy module of policies.spec.ts reads it). */
+let defaultPlatform: SynthesizedPlatform | undefined;
+
+/** Validates and synthesizes the given environment inputs (default: shipped + generated, made once per jest file). */
 export function synthesizePlatform(inputs?: Record<string, unknown>): SynthesizedPlatform {
+  if (inputs === undefined) return (defaultPlatform ??= synthesizeInputs());
+  return synthesizeInputs(inputs);
+}
+
+function synthesizeInputs(inputs?: Record<string, unknown>): SynthesizedPlatform {
   const shipped = shippedInputs();
   const all = inputs ?? {
     ...shipped,
@@ -195,6 +203,22 @@ export function synthesizePlatform(inputs?: Record<string, unknown>): Synthesize
 
 function readStack(outdir: string, id: string): StackJson {
   return JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8'));
+}
+
+/**
+ * The shipped environments as `npm run synth` builds them (with the ci-access
+ * stack when `ci`), synthesized once per jest run and shared by the spec
+ * files that read them (see sharedSynthesis).
+ */
+export function synthesizeShipped(options: { ci?: boolean } = {}): SynthesizedApp {
+  const inputs = shippedInputs();
+  const ci = options.ci === true;
+  const outdir = sharedSynthesis({ shipped: inputs, ci }, () => {
+    const app = Testing.app();
+    buildPlatform(app, validateAll(inputs), ci ? ciAccess : undefined);
+    return synthApp(app).outdir;
+  });
+  return readSynthesis(outdir);
 }
 
 /**

@@ -41,7 +41,7 @@ export type DerivedFeature = 'containerLogs' | 'durableMonitoring';
  * The account's ci-access stack names its roles from a constant prefix
  * (`boomi-molecule-ci-plan`, `-deploy`), and every inline policy name is a
  * constant (`inline`, `deliver-to-cloudwatch`, `terraform-state-and-plan-inputs`,
- * `guard-rails`): apps/platform `test/policy/derived-names.spec.ts` checks every
+ * `guard-rails`): apps/platform `test/policy/derived-names.policy.ts` checks every
  * role and policy name of a synth against these limits.
  */
 export const DERIVED_IAM_ROLES: readonly {
