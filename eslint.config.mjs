@@ -37,7 +37,7 @@ function depConstraints(testFiles) {
 }
 
 /** Test sources: specs, test folders, jest configs and setup files. */
-const TEST_FILES = ['**/*.spec.ts', '**/test/**/*.ts', 'tools/integration/**/*.ts', '**/jest.config.ts', '**/jest.*.config.ts', 'jest.setup.ts', 'jest.preset.js'];
+const TEST_FILES = ['**/*.spec.ts', '**/test/**/*.ts', 'tools/integration/**/*.ts', '**/jest.config.js', '**/jest.*.config.ts', 'jest.setup.ts', 'jest.preset.js'];
 
 const BARRELS = ['@cdktf/provider-aws', '@cdktf/provider-kubernetes', '@cdktf/provider-helm'];
 

@@ -1,7 +1,7 @@
 /** @jest-config-loader-options {"transpileOnly": true} */
 // Jest config of the outside-consumer and HCL tests (Nx targets
 // consumer-test:consumer-test and consumer-test:hcl-test). Named
-// jest.consumer.config.ts, not jest.config.ts, so that @nx/jest/plugin infers no
+// jest.consumer.config.ts, not jest.config.js, so that @nx/jest/plugin infers no
 // `test` target from it: `npm test` stays fast, and these run in .ci/run.
 export default {
   displayName: 'consumer-test',

@@ -1,6 +1,6 @@
 /** @jest-config-loader-options {"transpileOnly": true} */
 // Jest config of the AWS stacks check (Nx target integration:aws-stacks).
-// Not named jest.config.ts, so @nx/jest/plugin infers no `test` target: it is
+// Not named jest.config.js, so @nx/jest/plugin infers no `test` target: it is
 // not part of `npm test` (it needs terraform, the provider mirror and moto).
 export default {
   displayName: 'integration-aws-stacks',
