@@ -10,11 +10,11 @@ import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { buildPlatform } from '../platform';
 import { loadEnvironmentFiles } from '../environments/load';
-import { synthesizeShipped } from '../../test/policy/platform-under-test';
+import { synthesizePlatform, synthesizeShipped } from '../../test/policy/platform-under-test';
 import { CI_PLAN_CLUSTER_ROLE, CI_PLAN_GROUP } from '../ci-plan-access';
 
 const inputs = loadEnvironmentFiles();
-// The shipped environments as the app builds them (one synthesis per jest run, shared with platform.spec).
+// The shipped environments without the ci-access stack (one synthesis per jest run, shared with platform.spec).
 const out = synthesizeShipped();
 
 const manifests = (s: StackJson) => listResources(s, Manifest.tfResourceType).map((r) => r.manifest);
@@ -180,7 +180,9 @@ describe('installer-token auth', () => {
 });
 
 describe('with the ci-access stack', () => {
-  const withCi = synthesizeShipped({ ci: true });
+  // The policy tests' platform: the shipped environments (and generated ones) with the ci-access stack, synthesized once per run.
+  const platform = synthesizePlatform();
+  const withCi = { stack: (id: string) => platform.stacks.find((s) => s.id === id)!.json };
 
   it('binds the plan role\'s group to a read-only ClusterRole where CI plans the workloads stack (dev), and nowhere else (prod: none)', () => {
     const dev = withCi.stack('dev-workloads');

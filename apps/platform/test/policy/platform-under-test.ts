@@ -206,16 +206,16 @@ function readStack(outdir: string, id: string): StackJson {
 }
 
 /**
- * The shipped environments as `npm run synth` builds them (with the ci-access
- * stack when `ci`), synthesized once per jest run and shared by the spec
- * files that read them (see sharedSynthesis).
+ * The shipped environments as a lib user's app builds them (no ci-access
+ * stack), synthesized once per jest run and shared by the spec files that
+ * read them (see sharedSynthesis). With the ci-access stack they are part of
+ * synthesizePlatform()'s platform.
  */
-export function synthesizeShipped(options: { ci?: boolean } = {}): SynthesizedApp {
+export function synthesizeShipped(): SynthesizedApp {
   const inputs = shippedInputs();
-  const ci = options.ci === true;
-  const outdir = sharedSynthesis({ shipped: inputs, ci }, () => {
+  const outdir = sharedSynthesis({ shipped: inputs }, () => {
     const app = Testing.app();
-    buildPlatform(app, validateAll(inputs), ci ? ciAccess : undefined);
+    buildPlatform(app, validateAll(inputs));
     return synthApp(app).outdir;
   });
   return readSynthesis(outdir);
