@@ -226,21 +226,48 @@ export function synthesizeShipped(): SynthesizedApp {
  * platform project's globalSetup (test/shared-synth-setup.ts) names a folder
  * where the first spec file to need a synthesis leaves it, keyed by a hash of
  * the inputs, and the others read it (the policy files all read the default
- * platform). Without that folder (another runner) every call synthesizes.
+ * platform). While one worker synthesizes, a worker that needs the same
+ * synthesis waits for it (a lock folder beside the target) instead of doing
+ * the same work on the other core. Without that folder (another runner)
+ * every call synthesizes.
  */
 function sharedSynthesis(inputs: Record<string, unknown>, synthesize: () => string): string {
   const root = process.env[SHARED_SYNTH_DIR];
   if (!root) return synthesize();
   const target = path.join(root, createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16));
-  if (fs.existsSync(path.join(target, 'manifest.json'))) return target;
-  const outdir = synthesize();
+  const done = () => fs.existsSync(path.join(target, 'manifest.json'));
+  if (done()) return target;
+  const lock = `${target}.lock`;
+  let mine = false;
   try {
-    // Whole or not at all: a parallel worker may have written the same synthesis first.
-    fs.renameSync(outdir, target);
-    return target;
+    fs.mkdirSync(lock);
+    mine = true;
   } catch {
-    return fs.existsSync(path.join(target, 'manifest.json')) ? target : outdir;
+    // another worker is synthesizing it: wait (at most a few minutes), then read its result
+    const deadline = Date.now() + SHARED_SYNTH_WAIT_MS;
+    while (!done() && fs.existsSync(lock) && Date.now() < deadline) sleep(50);
+    if (done()) return target;
   }
+  try {
+    const outdir = synthesize();
+    try {
+      // Whole or not at all: a parallel worker may have written the same synthesis first.
+      fs.renameSync(outdir, target);
+      return target;
+    } catch {
+      return done() ? target : outdir;
+    }
+  } finally {
+    if (mine) fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** How long a worker waits for another's synthesis before making its own. */
+const SHARED_SYNTH_WAIT_MS = 180_000;
+
+/** Blocks this worker for `ms` (it has nothing else to do while the other synthesizes). */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** Every resource of every type in a stack, with its type and logical name. */
