@@ -57,13 +57,15 @@ stackTrace.captureStackTrace = function plainStackTrace(below) {
   const limit = Error.stackTraceLimit;
   Error.prepareStackTrace = undefined;
   Error.stackTraceLimit = TOKEN_STACK_FRAMES;
+  let stack;
   try {
     Error.captureStackTrace(object, below || plainStackTrace);
+    stack = object.stack; // formatted now, on first read: with V8's formatter
   } finally {
     Error.prepareStackTrace = prepare;
     Error.stackTraceLimit = limit;
   }
-  return object.stack ? object.stack.split('\n').slice(1).map((line) => line.replace(/^\s*at\s+/, '')) : [];
+  return stack ? stack.split('\n').slice(1).map((line) => line.replace(/^\s*at\s+/, '')) : [];
 };
 
 /** The sandbox global of the spec file running now in this worker (a worker runs its files one after another). */
