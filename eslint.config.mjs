@@ -39,6 +39,15 @@ function depConstraints(testFiles) {
 /** Test sources: specs, test folders, jest configs and setup files. */
 const TEST_FILES = ['**/*.spec.ts', '**/test/**/*.ts', 'tools/integration/**/*.ts', '**/jest.config.js', '**/jest.*.config.ts', 'jest.setup.ts', 'jest.preset.js'];
 
+/** The provider barrels through require() or import() (no-restricted-imports sees import/export only). */
+const BARREL_CALLS = ['CallExpression[callee.name="require"]', 'ImportExpression'].map((call) => ({
+  selector: `${call} > Literal[value=/^@cdktf\\/provider-(aws|kubernetes|helm)$/]`,
+  message: 'import the class from its deep path (@cdktf/provider-<name>/lib/<resource>), never the package barrel',
+}));
+
+/** The packages tools/jest/shared-modules-runtime.js loads once per jest worker (its SHARED), as a selector regex. */
+const SHARED_IN_JEST = '/^(cdktf|constructs|yaml|@cdktf\\u002Fprovider-(aws|kubernetes|helm))(\\u002F|$)/';
+
 const BARRELS = ['@cdktf/provider-aws', '@cdktf/provider-kubernetes', '@cdktf/provider-helm'];
 
 export default tseslint.config(
@@ -86,13 +95,7 @@ export default tseslint.config(
         },
       ],
       // the same barrels through require() or import() (no-restricted-imports sees import/export only)
-      'no-restricted-syntax': [
-        'error',
-        ...['CallExpression[callee.name="require"]', 'ImportExpression'].map((call) => ({
-          selector: `${call} > Literal[value=/^@cdktf\\/provider-(aws|kubernetes|helm)$/]`,
-          message: 'import the class from its deep path (@cdktf/provider-<name>/lib/<resource>), never the package barrel',
-        })),
-      ],
+      'no-restricted-syntax': ['error', ...BARREL_CALLS],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
@@ -116,6 +119,16 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-require-imports': 'off',
+      // The jest runtime (tools/jest/shared-modules-runtime.js) loads these once per worker, for every
+      // spec file of it: a mock of one would reach the files after it.
+      'no-restricted-syntax': [
+        'error',
+        ...BARREL_CALLS,
+        {
+          selector: `CallExpression[callee.object.name='jest'][callee.property.name=/^(mock|doMock|unmock|setMock)$/][arguments.0.value=${SHARED_IN_JEST}]`,
+          message: 'cdktf, constructs, yaml and the cdktf providers are shared by every spec file of a jest worker: do not mock them (see tools/jest/shared-modules-runtime.js)',
+        },
+      ],
     },
   },
   {

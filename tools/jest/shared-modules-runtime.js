@@ -1,5 +1,5 @@
 // The jest runtime of every project (jest.preset.js `runtime`): jest's own
-// runtime with two changes that cut the fixed cost of each spec file, which
+// runtime with three changes that cut the fixed cost of each spec file, which
 // was most of a cold `npm test` (docs/performance.md):
 //
 // 1. cdktf, constructs, the three cdktf providers and yaml are loaded once per jest
@@ -20,14 +20,13 @@
 //    (`resolve` only descends into `constructor == Object` values) and zod
 //    does (`instanceof RegExp`): they stay per file. No spec mocks or spies
 //    on a shared module (a test that did would change it for the files after
-//    it in the same worker). The matchers of `Testing.setupJest()` read the
+//    it in the same worker; lint refuses `jest.mock` of them). The matchers of `Testing.setupJest()` read the
 //    global `expect` of the realm they run in: it answers the `expect` of the
 //    spec file running now.
 // 2. Each module a worker compiles keeps V8's code cache, so the next spec
 //    file that loads it (same file, same transformed source) skips most of
 //    the parse and compile. Checked by comparing the whole source: an edited
 //    file is compiled afresh.
-//
 // 3. cdktf records where each token was made (a full stack trace per token,
 //    for its error messages). Inside jest every such trace went through
 //    jest's source-map stack formatting, ~20 % of a synthesis. The shared
