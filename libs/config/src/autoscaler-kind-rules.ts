@@ -4,12 +4,12 @@
  * in cluster-autoscaler's defaults either way); with Karpenter the node groups
  * only host the controller and the system add-ons, so they have a fixed size.
  */
-import type { RuleIssue } from './errors';
+import { valueAtPath, type ConfigIssue } from './errors';
 import type { Environment } from './environment';
 import { CLUSTER_AUTOSCALER_ONLY_FIELDS } from './schema-karpenter';
 
 /** cluster-autoscaler fields with kind 'karpenter', `autoscaler.karpenter` with kind 'cluster-autoscaler'. */
-export function checkAutoscalerKindInput(input: unknown): RuleIssue[] {
+export function checkAutoscalerKindInput(input: unknown): ConfigIssue[] {
   const autoscaler = (input as { autoscaler?: unknown } | null | undefined)?.autoscaler;
   if (typeof autoscaler !== 'object' || autoscaler === null) return [];
   const a = autoscaler as Record<string, unknown>;
@@ -17,8 +17,10 @@ export function checkAutoscalerKindInput(input: unknown): RuleIssue[] {
   if (kind === 'karpenter') {
     return CLUSTER_AUTOSCALER_ONLY_FIELDS.filter((f) => Object.hasOwn(a, f)).map((f) => ({
       path: `autoscaler.${f}`,
-      message:
-        `is a cluster-autoscaler field but autoscaler.kind is 'karpenter': remove autoscaler.${f} ` +
+      value: a[f],
+      message: "is a cluster-autoscaler field but autoscaler.kind is 'karpenter'",
+      fix:
+        `remove autoscaler.${f} ` +
         `(Karpenter's settings are under autoscaler.karpenter) or set autoscaler.kind to 'cluster-autoscaler'`,
     }));
   }
@@ -26,7 +28,9 @@ export function checkAutoscalerKindInput(input: unknown): RuleIssue[] {
     return [
       {
         path: 'autoscaler.karpenter',
-        message: `is set but autoscaler.kind is 'cluster-autoscaler'${Object.hasOwn(a, 'kind') ? '' : ' (the default)'}: set autoscaler.kind to 'karpenter' or remove autoscaler.karpenter`,
+        value: a.karpenter,
+        message: `is set but autoscaler.kind is 'cluster-autoscaler'${Object.hasOwn(a, 'kind') ? '' : ' (the default)'}`,
+        fix: "set autoscaler.kind to 'karpenter' or remove autoscaler.karpenter",
       },
     ];
   }
@@ -38,10 +42,10 @@ export function checkAutoscalerKindInput(input: unknown): RuleIssue[] {
  * must not run on capacity it manages): ON_DEMAND and of fixed size, so
  * nothing else resizes them.
  */
-export function checkKarpenterNodeGroups(env: Environment): RuleIssue[] {
+export function checkKarpenterNodeGroups(env: Environment): ConfigIssue[] {
   // With the autoscaler off, nothing scales any group: the node groups' own bounds apply as they are.
   if (!env.autoscaler.enabled || env.autoscaler.kind !== 'karpenter') return [];
-  const out: RuleIssue[] = [];
+  const out: ConfigIssue[] = [];
   const reported = new Set<string>();
   for (const g of env.nodeGroups) {
     const at = g.configPath;
@@ -50,15 +54,17 @@ export function checkKarpenterNodeGroups(env: Environment): RuleIssue[] {
     if (g.capacityType !== 'ON_DEMAND') {
       out.push({
         path: `${at}.capacityType`,
-        message: `('${g.capacityType}') with autoscaler.kind 'karpenter': the node groups host the Karpenter controller and the system add-ons and must be ON_DEMAND; spot capacity comes from Karpenter's general NodePool`,
+        value: g.capacityType,
+        message: "with autoscaler.kind 'karpenter'",
+        fix: `the node groups host the Karpenter controller and the system add-ons and must be ON_DEMAND; spot capacity comes from Karpenter's general NodePool`,
       });
     }
     if (g.minSize !== g.maxSize || g.desiredSize !== g.maxSize) {
       out.push({
         path: `${at}.maxSize`,
-        message:
-          `(${g.maxSize}) differs from minSize (${g.minSize}) or desiredSize (${g.desiredSize}) with autoscaler.kind 'karpenter': ` +
-          `nothing scales the system node groups then; set minSize, maxSize and desiredSize to one count, e.g. 1 per AZ (docs/karpenter.md)`,
+        value: g.maxSize,
+        message: `differs from minSize (${g.minSize}) or desiredSize (${g.desiredSize}) with autoscaler.kind 'karpenter'`,
+        fix: `nothing scales the system node groups then; set minSize, maxSize and desiredSize to one count, e.g. 1 per AZ (docs/karpenter.md)`,
       });
     }
   }
@@ -72,12 +78,15 @@ const KARPENTER_OWNED_TAG = (key: string) =>
   ['karpenter.sh/nodepool', 'karpenter.sh/nodeclaim', 'karpenter.k8s.aws/ec2nodeclass'].includes(key);
 
 /** With Karpenter, the environment's tags go on its EC2NodeClass: no key Karpenter owns. */
-export function checkKarpenterTags(env: Environment): RuleIssue[] {
+export function checkKarpenterTags(env: Environment): ConfigIssue[] {
   if (!env.autoscaler.enabled || env.autoscaler.kind !== 'karpenter') return [];
   return Object.keys(env.tags)
     .filter(KARPENTER_OWNED_TAG)
     .map((key) => ({
       path: `tags.${key}`,
-      message: `is a tag Karpenter sets on the instances it launches, and autoscaler.kind is 'karpenter' (its EC2NodeClass refuses it): remove the tag`,
+      // Read back by path, as the line has always shown it: a key with a dot (kubernetes.io/…) shows as missing.
+      value: valueAtPath(env, `tags.${key}`),
+      message: "is a tag Karpenter sets on the instances it launches, and autoscaler.kind is 'karpenter' (its EC2NodeClass refuses it)",
+      fix: 'remove the tag',
     }));
 }

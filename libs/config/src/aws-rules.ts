@@ -3,7 +3,7 @@
  * bucket's name, IAM name limits of every derived role name, tags, EKS quotas,
  * and wide-open CIDRs. Each names the field, the value and what is valid.
  */
-import type { RuleIssue } from './errors';
+import { configIssue as issue, type ConfigIssue } from './errors';
 import type { Environment } from './environment-types';
 import { parseCidr } from '@boomi-eks/primitives';
 import {
@@ -22,8 +22,7 @@ import {
   tagProblems,
 } from './aws-facts';
 
-type Rule = (env: Environment) => RuleIssue[];
-const issue = (path: string, message: string): RuleIssue => ({ path, message });
+type Rule = (env: Environment) => ConfigIssue[];
 
 /** Closest known region by edit distance, for "did you mean". */
 function closestRegion(text: string): string {
@@ -38,12 +37,12 @@ function closestRegion(text: string): string {
   return [...AWS_REGIONS].sort((a, b) => dist(text, a) - dist(text, b))[0];
 }
 
-const unknownRegion = (path: string, value: string): RuleIssue =>
-  issue(path, `('${value}') is not an AWS region: did you mean ${closestRegion(value)}? Known regions: ${AWS_REGIONS.join(', ')} (libs/config/src/aws-facts/regions.ts)`);
+const unknownRegion = (path: string, value: string): ConfigIssue =>
+  issue(path, value, 'is not an AWS region', `did you mean ${closestRegion(value)}? Known regions: ${AWS_REGIONS.join(', ')} (libs/config/src/aws-facts/regions.ts)`);
 
 /** The region and state.region exist; every AZ is one of the region's; none is an AZ EKS refuses. */
 export const regionsAndZones: Rule = (env) => {
-  const out: RuleIssue[] = [];
+  const out: ConfigIssue[] = [];
   const known = Object.hasOwn(REGION_AZ_LETTERS, env.region);
   if (!known) out.push(unknownRegion('region', env.region));
   // state.region defaults to region: an unknown region is reported once, at the field that holds it.
@@ -54,7 +53,7 @@ export const regionsAndZones: Rule = (env) => {
     const at = `availabilityZones[${i}]`;
     // An AZ of another region is the availabilityZones rule's (rules.ts) to report.
     if (known && az.startsWith(env.region) && /^[a-z]$/.test(az.slice(env.region.length)) && !availabilityZoneNames(env.region).includes(az)) {
-      out.push(issue(at, `('${az}') does not exist: ${env.region} has ${availabilityZoneNames(env.region).join(', ')}`));
+      out.push(issue(at, az, 'does not exist', `${env.region} has ${availabilityZoneNames(env.region).join(', ')}`));
     }
     const refused = EKS_UNSUPPORTED_CONTROL_PLANE_AZS[az];
     if (refused) {
@@ -62,7 +61,10 @@ export const regionsAndZones: Rule = (env) => {
       out.push(
         issue(
           at,
-          `('${az}', AZ id ${refused.azId} in most accounts) is an AZ where EKS does not place cluster control planes (UnsupportedAvailabilityZoneException): use another AZ${others.length ? `, e.g. ${others[0]}` : ''}`,
+          // The AZ with its usual id, as the line has always shown it.
+          `'${az}', AZ id ${refused.azId} in most accounts`,
+          'is an AZ where EKS does not place cluster control planes (UnsupportedAvailabilityZoneException)',
+          `use another AZ${others.length ? `, e.g. ${others[0]}` : ''}`,
         ),
       );
     }
@@ -73,12 +75,12 @@ export const regionsAndZones: Rule = (env) => {
 /** The state bucket's name against S3's rules in full. */
 export const stateBucketName: Rule = (env) =>
   s3BucketNameProblems(env.state.bucket).map((p) =>
-    issue('state.bucket', `('${env.state.bucket}') ${p}: see S3's bucket naming rules, e.g. boomi-molecule-tfstate-${env.accountId}`),
+    issue('state.bucket', env.state.bucket, p, `see S3's bucket naming rules, e.g. boomi-molecule-tfstate-${env.accountId}`),
   );
 
 /** Every IAM role name built from a field fits IAM's 64 characters. */
 export const derivedIamNames: Rule = (env) => {
-  const out: RuleIssue[] = [];
+  const out: ConfigIssue[] = [];
   const values = { 'cluster.name': env.cluster.name, name: env.name } as const;
   for (const from of ['cluster.name', 'name'] as const) {
     const base = values[from];
@@ -89,7 +91,10 @@ export const derivedIamNames: Rule = (env) => {
     out.push(
       issue(
         from,
-        `('${base}', ${base.length} characters) makes the IAM role name '${derivedName}' (${derivedName.length} characters), but IAM allows ${IAM_ROLE_NAME_MAX}: shorten it to at most ${maxBaseLength(from)} characters`,
+        // The name with its length, as the line has always shown it.
+        `'${base}', ${base.length} characters`,
+        `makes the IAM role name '${derivedName}' (${derivedName.length} characters), but IAM allows ${IAM_ROLE_NAME_MAX}`,
+        `shorten it to at most ${maxBaseLength(from)} characters`,
       ),
     );
   }
@@ -98,35 +103,40 @@ export const derivedIamNames: Rule = (env) => {
 
 /** Tag keys and values against AWS's tag rules; the platform's own keys are not the file's to set. */
 export const tags: Rule = (env) => {
-  const out: RuleIssue[] = [];
+  const out: ConfigIssue[] = [];
   const keys = Object.keys(env.tags);
   for (const key of keys) {
     const at = `tags.${key}`;
     const p = tagProblems(key, env.tags[key]);
-    for (const k of p.key) out.push(issue(at, `(key '${key}') ${k}`));
-    for (const v of p.value) out.push(issue(at, `(value '${env.tags[key].slice(0, 40)}${env.tags[key].length > 40 ? '…' : ''}') ${v}`));
+    // The value shown is the part at fault: the key, or the (shortened) value.
+    for (const k of p.key) out.push(issue(at, `key '${key}'`, k));
+    for (const v of p.value) out.push(issue(at, `value '${env.tags[key].slice(0, 40)}${env.tags[key].length > 40 ? '…' : ''}'`, v));
     if ((PLATFORM_TAG_KEYS as readonly string[]).includes(key)) {
-      out.push(issue(at, `(key '${key}') is set by the stacks on every resource (${PLATFORM_TAG_KEYS.join(', ')}), so this value would be overwritten: use another key`));
+      out.push(issue(at, `key '${key}'`, `is set by the stacks on every resource (${PLATFORM_TAG_KEYS.join(', ')}), so this value would be overwritten`, 'use another key'));
     }
   }
   const own = [...PLATFORM_TAG_KEYS, ...RESOURCE_TAG_KEYS];
   const room = TAGS_PER_RESOURCE_MAX - own.length;
   if (keys.length > room) {
-    out.push(issue('tags', `has ${keys.length} tags; with the stacks' own ${own.join(', ')} a resource would carry more than AWS's ${TAGS_PER_RESOURCE_MAX}: keep at most ${room}`));
+    out.push(
+      issue('tags', env.tags, `has ${keys.length} tags; with the stacks' own ${own.join(', ')} a resource would carry more than AWS's ${TAGS_PER_RESOURCE_MAX}`, `keep at most ${room}`),
+    );
   }
   return out;
 };
 
 /** EKS default quotas: managed node groups per cluster, nodes per managed node group. */
 export const eksQuotas: Rule = (env) => {
-  const out: RuleIssue[] = [];
+  const out: ConfigIssue[] = [];
   const q = EKS_QUOTAS;
   if (env.nodeGroups.length > q.managedNodeGroupsPerCluster) {
     const at = env.nodeGroups[0]?.configPath === 'nodeGroupDefaults' ? 'availabilityZones' : 'nodeGroups';
     out.push(
       issue(
         at,
-        `makes ${env.nodeGroups.length} managed node groups, but EKS allows ${q.managedNodeGroupsPerCluster} per cluster (default quota): use at most ${q.managedNodeGroupsPerCluster} groups, or after raising the quota change EKS_QUOTAS in libs/config/src/aws-facts/eks-quotas.ts`,
+        at === 'availabilityZones' ? env.availabilityZones : env.nodeGroups,
+        `makes ${env.nodeGroups.length} managed node groups, but EKS allows ${q.managedNodeGroupsPerCluster} per cluster (default quota)`,
+        `use at most ${q.managedNodeGroupsPerCluster} groups, or after raising the quota change EKS_QUOTAS in libs/config/src/aws-facts/eks-quotas.ts`,
       ),
     );
   }
@@ -137,7 +147,9 @@ export const eksQuotas: Rule = (env) => {
     out.push(
       issue(
         `${g.configPath}.maxSize`,
-        `(${g.maxSize}) is above the ${q.nodesPerManagedNodeGroup} nodes EKS allows per managed node group (default quota): lower it to ${q.nodesPerManagedNodeGroup} or split the group`,
+        g.maxSize,
+        `is above the ${q.nodesPerManagedNodeGroup} nodes EKS allows per managed node group (default quota)`,
+        `lower it to ${q.nodesPerManagedNodeGroup} or split the group`,
       ),
     );
   }
@@ -148,7 +160,7 @@ const isWholeInternet = (text: string): boolean => parseCidr(text)?.prefix === 0
 
 /** 0.0.0.0/0 on the API endpoint or the Molecule's load balancer only with the field that says so. */
 export const wideOpenCidrs: Rule = (env) => {
-  const out: RuleIssue[] = [];
+  const out: ConfigIssue[] = [];
   const e = env.cluster.endpoint;
   if (e.publicAccess && !e.acceptOpenToInternet) {
     e.publicAccessCidrs.forEach((c, i) => {
@@ -156,7 +168,9 @@ export const wideOpenCidrs: Rule = (env) => {
         out.push(
           issue(
             `cluster.endpoint.publicAccessCidrs[${i}]`,
-            `(${c}) opens the Kubernetes API to the whole internet: list your admin and CI egress CIDRs, or set cluster.endpoint.acceptOpenToInternet true to accept the risk`,
+            c,
+            'opens the Kubernetes API to the whole internet',
+            'list your admin and CI egress CIDRs, or set cluster.endpoint.acceptOpenToInternet true to accept the risk',
           ),
         );
       }
@@ -169,7 +183,9 @@ export const wideOpenCidrs: Rule = (env) => {
         out.push(
           issue(
             `molecule.service.sourceRanges[${i}]`,
-            `(${c}) opens the Molecule's load balancer to the whole internet: list your clients' CIDRs, or set molecule.service.acceptOpenToInternet true to accept the risk`,
+            c,
+            "opens the Molecule's load balancer to the whole internet",
+            "list your clients' CIDRs, or set molecule.service.acceptOpenToInternet true to accept the risk",
           ),
         );
       }

@@ -3,12 +3,11 @@
  * set what a schema field owns (the field is validated, the flag is not), and
  * JVM options that size the heap must be readable so the heap rule sees them.
  */
-import type { RuleIssue } from './errors';
+import { configIssue as issue, type ConfigIssue } from './errors';
 import type { Environment } from './environment-types';
 import { CLUSTER_AUTOSCALER_FLAGS } from '@boomi-eks/autoscaling/rules';
 
-type Rule = (env: Environment) => RuleIssue[];
-const issue = (path: string, message: string): RuleIssue => ({ path, message });
+type Rule = (env: Environment) => ConfigIssue[];
 
 /**
  * cluster-autoscaler flags that a field sets (the autoscaling lib's
@@ -36,24 +35,32 @@ export const extraArgsOwnedFlags: Rule = (env) =>
     return [
       issue(
         `autoscaler.extraArgs.${key}`,
-        `('${env.autoscaler.extraArgs[key]}') sets --${flagOfExtraArg(key)}, which ${field ? `the field ${owner} sets` : `is set by ${owner}`} (and validates): ` +
-          (field ? `remove it from extraArgs and set ${owner.split(' ')[0]} instead` : 'remove it from extraArgs'),
+        env.autoscaler.extraArgs[key],
+        `sets --${flagOfExtraArg(key)}, which ${field ? `the field ${owner} sets` : `is set by ${owner}`} (and validates)`,
+        (field ? `remove it from extraArgs and set ${owner.split(' ')[0]} instead` : 'remove it from extraArgs'),
       ),
     ];
   });
 
 /** -XX:MaxRAMPercentage and -XX:MaxRAM the heap rule cannot read are refused, like an unreadable -Xmx. */
 export const heapOptionsReadable: Rule = (env) => {
-  const out: RuleIssue[] = [];
+  const out: ConfigIssue[] = [];
   const opts = env.molecule.vmOptionsOverrides.split('|').map((o) => o.trim());
   for (const o of opts) {
     const pct = /^-XX:MaxRAMPercentage=(.*)$/.exec(o);
     if (pct && !(/^\d+(\.\d+)?$/.test(pct[1]) && Number(pct[1]) > 0 && Number(pct[1]) <= 100)) {
-      out.push(issue('molecule.vmOptionsOverrides', `has '${o}', which the heap rule cannot read: write -XX:MaxRAMPercentage=<n> with n above 0 and at most 100, e.g. -XX:MaxRAMPercentage=60`));
+      out.push(
+        issue(
+          'molecule.vmOptionsOverrides',
+          env.molecule.vmOptionsOverrides,
+          `has '${o}', which the heap rule cannot read`,
+          'write -XX:MaxRAMPercentage=<n> with n above 0 and at most 100, e.g. -XX:MaxRAMPercentage=60',
+        ),
+      );
     }
     const ram = /^-XX:MaxRAM=(.*)$/.exec(o);
     if (ram && !/^\d+[kKmMgGtT]?$/.test(ram[1])) {
-      out.push(issue('molecule.vmOptionsOverrides', `has '${o}', which the heap rule cannot read: write -XX:MaxRAM=<n>[k|m|g|t], e.g. -XX:MaxRAM=2g`));
+      out.push(issue('molecule.vmOptionsOverrides', env.molecule.vmOptionsOverrides, `has '${o}', which the heap rule cannot read`, 'write -XX:MaxRAM=<n>[k|m|g|t], e.g. -XX:MaxRAM=2g'));
     }
   }
   return out;

@@ -4,7 +4,7 @@
  * memory) are reached; the Molecule's most pods must fit below those limits
  * on the pool's smallest instance type, or the rest stay Pending.
  */
-import type { RuleIssue } from './errors';
+import type { ConfigIssue } from './errors';
 import type { Environment } from './environment';
 import { INSTANCE_ALLOCATABLE, moleculeDemand, nodeReserve, podsPerNode, unknownInstanceType } from './capacity';
 import { memoryToMiB } from '@boomi-eks/primitives';
@@ -16,11 +16,11 @@ interface Pool {
 }
 
 /** Unknown instance types in the pools, then whether the Molecule's most pods fit the pools' limits. */
-export function checkKarpenterCapacity(env: Environment): RuleIssue[] {
+export function checkKarpenterCapacity(env: Environment): ConfigIssue[] {
   const k = env.autoscaler.karpenter;
   const molecule: Pool = { path: 'autoscaler.karpenter.moleculePool', ...k.moleculePool };
   const general: Pool = { path: 'autoscaler.karpenter.generalPool', ...k.generalPool };
-  const out: RuleIssue[] = [];
+  const out: ConfigIssue[] = [];
   for (const p of [molecule, general]) {
     p.instanceTypes.forEach((t, i) => {
       if (Object.hasOwn(INSTANCE_ALLOCATABLE, t)) return;
@@ -60,10 +60,11 @@ export function checkKarpenterCapacity(env: Environment): RuleIssue[] {
     : `add a larger instance type to ${m.path}.instanceTypes (no listed type holds a ${requests.cpu}/${requests.memory} pod), `;
   out.push({
     path: field,
+    value: needed,
     message:
-      `(${needed}) × ${requests.cpu}/${requests.memory} needs ${needed} pods but ${parts.join(' + ')}` +
-      `${pools.length === 1 ? " (the spot pool is not counted: molecule.placement is 'on-demand')" : ''}, so the rest would stay Pending: ` +
-      `${fix}or lower ${field} or molecule.resources.requests`,
+      `× ${requests.cpu}/${requests.memory} needs ${needed} pods but ${parts.join(' + ')}` +
+      `${pools.length === 1 ? " (the spot pool is not counted: molecule.placement is 'on-demand')" : ''}, so the rest would stay Pending`,
+    fix: `${fix}or lower ${field} or molecule.resources.requests`,
   });
   return out;
 }

@@ -11,7 +11,7 @@
  * are not credited, so the rule may ask for a node more than strictly needed,
  * never for one less. With one Molecule this is exactly the one-Molecule rule.
  */
-import type { RuleIssue } from './errors';
+import type { ConfigIssue } from './errors';
 import type { Environment, NodeGroup } from './environment-types';
 import { INSTANCE_ALLOCATABLE, checkCapacity, moleculeDemand, nodeReserve, podsPerNode } from './capacity';
 import { checkKarpenterCapacity } from './capacity-karpenter';
@@ -29,7 +29,7 @@ interface Taken {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Every Molecule's most pods against the shared node groups or NodePools; with one Molecule, the one-Molecule rule. */
-export function checkMoleculesCapacity(env: Environment): RuleIssue[] {
+export function checkMoleculesCapacity(env: Environment): ConfigIssue[] {
   const karpenter = env.autoscaler.enabled && env.autoscaler.kind === 'karpenter';
   const one = karpenter ? checkKarpenterCapacity : checkCapacity;
   const entries = moleculesOf(env);
@@ -61,14 +61,14 @@ export function checkMoleculesCapacity(env: Environment): RuleIssue[] {
   return [];
 }
 
-/** Names the Molecules before this one and what they take: the capacity in the message is what they leave. */
-function withTaken(issue: RuleIssue, taken: readonly Taken[], karpenter: boolean): RuleIssue {
+/** Names the Molecules before this one and what they take (after the fix): the capacity in the message is what they leave. */
+function withTaken(issue: ConfigIssue, taken: readonly Taken[], karpenter: boolean): ConfigIssue {
   if (taken.length === 0) return issue;
   const where = karpenter ? "the NodePools' limits" : "the node groups' maxSize";
   return {
     ...issue,
-    message:
-      `${issue.message}. The Molecules share ${karpenter ? 'the NodePools' : 'the node groups'}: ${taken.map((t) => t.text).join('; ')}; ` +
+    fix:
+      `${issue.fix}. The Molecules share ${karpenter ? 'the NodePools' : 'the node groups'}: ${taken.map((t) => t.text).join('; ')}; ` +
       `${where} above are what ${taken.length === 1 ? 'it leaves' : 'they leave'} (add what ${taken.length === 1 ? 'it takes' : 'they take'} to any figure you raise), ` +
       `or lower ${taken.map((t) => `${t.entry.hpaPath}.maxReplicas`).join(' or ')}`,
   };

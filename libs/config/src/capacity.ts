@@ -8,7 +8,7 @@
  * across nodes, so each node holds ⌊free cpu / pod cpu⌋ and ⌊free memory / pod
  * memory⌋ pods, whichever is fewer (and no more than its max pods).
  */
-import type { RuleIssue } from './errors';
+import type { ConfigIssue } from './errors';
 import type { Environment } from './environment-types';
 import { cpuToMillicores, memoryToMiB } from '@boomi-eks/primitives';
 
@@ -108,11 +108,12 @@ export const NODE_MONITORING_AGENT_REQUESTS = { cpuMillicores: 10, memoryMiB: 30
  * (`monitoring`). Each takes one pod slot too.
  */
 /** The refusal of an instance type the capacity table does not know. */
-export function unknownInstanceType(path: string, type: string): RuleIssue {
+export function unknownInstanceType(path: string, type: string): ConfigIssue {
   return {
     path,
-    message:
-      `('${type}') has no allocatable cpu, memory and max pods in the capacity table, so the Molecule's fit cannot be checked: ` +
+    value: type,
+    message: "has no allocatable cpu, memory and max pods in the capacity table, so the Molecule's fit cannot be checked",
+    fix:
       `add it to INSTANCE_ALLOCATABLE in libs/config/src/capacity.ts or use one of ${Object.keys(INSTANCE_ALLOCATABLE).join(', ')}`,
   };
 }
@@ -189,8 +190,8 @@ function describeCapacity(groups: readonly GroupCapacity[]): string {
  * then whether the most Molecule pods fit the node groups at their maxSize.
  * The sum of maxSize against autoscaler.maxNodesTotal is the nodeGroups rule's.
  */
-export function checkCapacity(env: Environment): RuleIssue[] {
-  const out: RuleIssue[] = [];
+export function checkCapacity(env: Environment): ConfigIssue[] {
+  const out: ConfigIssue[] = [];
   const seen = new Set<string>();
   for (const g of env.nodeGroups) {
     for (const type of g.instanceTypes) {
@@ -248,10 +249,9 @@ export function checkCapacity(env: Environment): RuleIssue[] {
       : '';
   out.push({
     path: field,
-    message:
-      `(${needed}) × ${podText} needs ${plural(needed, 'pod')} but ${which} hold at most ${total} ` +
-      `(${describeCapacity(groups)})${spotNote}, so the rest would stay Pending: ${maxSizeFix}use a larger instance type, ` +
-      `or lower ${field} or molecule.resources.requests.${fit}`,
+    value: needed,
+    message: `× ${podText} needs ${plural(needed, 'pod')} but ${which} hold at most ${total} (${describeCapacity(groups)})${spotNote}, so the rest would stay Pending`,
+    fix: `${maxSizeFix}use a larger instance type, or lower ${field} or molecule.resources.requests.${fit}`,
   });
   return out;
 }
@@ -290,7 +290,7 @@ export function podsUnderZoneSpread(capacities: readonly number[]): number {
  * Issues when the zone spread, not the total, keeps pods Pending. Runs only
  * when the plain capacity check passed (checkCapacity above reports the rest).
  */
-export function checkZoneSpreadCapacity(env: Environment): RuleIssue[] {
+export function checkZoneSpreadCapacity(env: Environment): ConfigIssue[] {
   if (env.molecule.zoneSpread !== 'required') return [];
   const zones = zoneCapacities(env);
   if (zones.size < 2) return [];
@@ -304,8 +304,9 @@ export function checkZoneSpreadCapacity(env: Environment): RuleIssue[] {
   return [
     {
       path: field,
-      message:
-        `(${needed}) pods cannot all run under the zone spread (molecule.zoneSpread 'required', maxSkew 1): ` +
+      value: needed,
+      message: "pods cannot all run under the zone spread (molecule.zoneSpread 'required', maxSkew 1)",
+      fix:
         `${smallestZone} holds at most ${smallest}, so no other AZ may hold more than ${smallest + 1} (${fit} in all; per AZ ${list}). ` +
         `Give every AZ room for ${perZone} pods (raise the maxSize of ${smallestZone}'s node group), lower ${field}, ` +
         `or set molecule.zoneSpread 'preferred'`,

@@ -9,7 +9,7 @@ import {
   type NodeGroupEntry,
   type ParsedEnvironment,
 } from './schema';
-import { ConfigError, formatPath, issueFromText, toConfigIssue, valueAtPath, type ConfigIssue, type RuleOutput } from './errors';
+import { ConfigError, formatPath, splitMessageAndFix, type ConfigIssue } from './errors';
 import { checkRules } from './rules';
 import { checkLibRules } from './rules-libs';
 import { DEFAULT_HEAP_MIB, defaultForceRestartMs, effectiveHeap, forceRestartMsFromProperties, withForceRestartOverride } from './jvm';
@@ -48,15 +48,9 @@ function zodIssues(error: z.ZodError): ConfigIssue[] {
       return { path, value: issue.input, message: `must be ${kind}`, fix: '' };
     }
     // A schema message may carry its fix after `: ` (`must list at least one port: an empty list …`).
-    return issueFromText({ path, message: issue.message }, 'input' in issue ? issue.input : undefined);
+    return { path, value: 'input' in issue ? issue.input : undefined, ...splitMessageAndFix(issue.message) };
   });
 }
-
-/** A rule's issue as a ConfigIssue; a text one takes the value found at its path (of the environment, or of the input before parsing). */
-const withValueFrom =
-  (root: unknown) =>
-  (issue: RuleOutput): ConfigIssue =>
-    toConfigIssue(issue, 'fix' in issue ? undefined : valueAtPath(root, issue.path));
 
 /** amiType defaults to the instance types' architecture (the eks lib's amiTypeFor; mixed types: x86_64, and the eks rule refuses them). */
 function nodeImage(instanceTypes: readonly string[], amiType: AmiType | undefined, releaseVersion: string | undefined) {
@@ -135,16 +129,15 @@ export interface ValidationOptions {
 export function validateEnvironment(input: unknown, options: ValidationOptions = {}): ValidationResult {
   const parsed = EnvironmentSchema.safeParse(input, { reportInput: true });
   // Which autoscaler's fields were written is judged on the input (issue 20): the schema fills in defaults.
-  const kindIssues = checkAutoscalerKindInput(input).map(withValueFrom(input));
+  const kindIssues = checkAutoscalerKindInput(input);
   if (!parsed.success) return { ok: false, issues: [...zodIssues(parsed.error), ...kindIssues] };
   const environment = resolve(parsed.data);
-  const fromRule = withValueFrom(environment);
   const issues = [
     ...kindIssues,
     // The libraries' own rules (their validators, under the environment's paths), then the environment's.
     ...checkLibRules(environment),
-    ...checkRules(environment).map(fromRule),
-    ...checkUpgradeRules(environment, options.today ?? new Date()).map(fromRule),
+    ...checkRules(environment),
+    ...checkUpgradeRules(environment, options.today ?? new Date()),
   ];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, environment };
 }

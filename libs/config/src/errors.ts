@@ -7,38 +7,9 @@ import { InvalidPropsError, type PropsIssue } from '@boomi-eks/primitives';
  */
 export type ConfigIssue = PropsIssue;
 
-/**
- * What an environment rule of this lib writes: the path and one text in the
- * printed shape `(<value>) <problem>: <fix>`. {@link issueFromText} turns it
- * into a {@link ConfigIssue}; the libs' validators return ConfigIssues directly.
- */
-export interface RuleIssue {
-  /** Dotted path of the field, e.g. `molecule.resources.requests.memory`. */
-  readonly path: string;
-  /** `(<value>) <problem>: <fix>`; the value part may be left out. */
-  readonly message: string;
-}
-
-/**
- * What a rule of this lib returns: its own text issues, or a lib validator's
- * issues already in the shared shape (composed under config paths), which
- * {@link toConfigIssue} passes through untouched.
- */
-export type RuleOutput = RuleIssue | ConfigIssue;
-
-/** A rule's output as a {@link ConfigIssue}: structured issues as they are, text issues split by {@link issueFromText}. */
-export function toConfigIssue(issue: RuleOutput, value?: unknown): ConfigIssue {
-  return 'fix' in issue ? issue : issueFromText(issue, value);
-}
-
-/** Index of the `)` that closes the `(` at 0, or -1. */
-function closingParen(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')' && --depth === 0) return i;
-  }
-  return -1;
+/** An issue at `path`: what every rule of this lib returns (`fix` left empty when the problem says it all). */
+export function configIssue(path: string, value: unknown, message: string, fix = ''): ConfigIssue {
+  return { path, value, message, fix };
 }
 
 /** Index of the first `: ` outside parentheses, or -1. */
@@ -53,38 +24,14 @@ function topLevelColon(text: string): number {
 }
 
 /**
- * The value of an issue whose text shows one: the value found at the path when
- * the text shows that one (`60` for `(60s)`), else what the text shows
- * (`'m7g.medium'`, one entry of a list), read back: `'x'` → 'x', `12` → 12.
+ * A zod schema message (the one text this lib still reads back) cut into
+ * problem and fix at its first `: ` outside parentheses:
+ * `must list at least one port: an empty list would allow every port`.
+ * A message without one is all problem (`fix` empty).
  */
-function shownOrFound(shown: string, found: unknown): unknown {
-  const text = /^'.*'$/.test(shown) ? shown.slice(1, -1) : shown;
-  if (found !== undefined && (found === null || typeof found !== 'object') && text.startsWith(String(found))) return found;
-  if (text !== shown) return text;
-  return /^-?\d+(\.\d+)?$/.test(shown) ? Number(shown) : shown;
-}
-
-/**
- * A rule's text as a {@link ConfigIssue}: a leading `(<value>) ` is split off
- * (the value is `value` when given, the shown text otherwise), the rest is cut
- * at its first `: ` into problem and fix. Printing the issue gives the same
- * line back, with the value shown the one way every issue shows it.
- */
-export function issueFromText(issue: RuleIssue, value?: unknown): ConfigIssue {
-  let text = issue.message;
-  let shown: string | undefined;
-  const close = text.startsWith('(') ? closingParen(text) : -1;
-  if (close > 0 && text[close + 1] === ' ') {
-    shown = text.slice(1, close);
-    text = text.slice(close + 2);
-  }
+export function splitMessageAndFix(text: string): { message: string; fix: string } {
   const cut = topLevelColon(text);
-  return {
-    path: issue.path,
-    value: shown === undefined ? value : shownOrFound(shown, value),
-    message: cut < 0 ? text : text.slice(0, cut),
-    fix: cut < 0 ? '' : text.slice(cut + 2),
-  };
+  return cut < 0 ? { message: text, fix: '' } : { message: text.slice(0, cut), fix: text.slice(cut + 2) };
 }
 
 /** The value at a dotted path (`a.b[0].c`) of an object, or undefined. */
@@ -107,9 +54,9 @@ export class ConfigError extends InvalidPropsError {
   declare readonly issues: readonly ConfigIssue[];
   constructor(
     readonly environment: string,
-    issues: readonly (ConfigIssue | RuleIssue)[],
+    issues: readonly ConfigIssue[],
   ) {
-    super(`environment '${environment}'`, issues.map((i) => ('fix' in i ? i : issueFromText(i))));
+    super(`environment '${environment}'`, issues);
     this.name = 'ConfigError';
   }
 }

@@ -5,7 +5,7 @@
  * additional Molecule. Pure functions: the rules (rules-molecules.ts,
  * capacity-molecules.ts) and apps/platform use them, so they cannot disagree.
  */
-import type { RuleOutput } from './errors';
+import type { ConfigIssue } from './errors';
 import type { Environment } from './environment-types';
 
 /** One Molecule of an environment. */
@@ -52,14 +52,13 @@ export function pathFor(entry: MoleculeEntry, text: string): string {
     .replace(/(?<![\w/.[\]-])hpa\.(?=[a-zA-Z])/g, `${entry.hpaPath}.`);
 }
 
-/** A first-Molecule issue, moved to this Molecule's paths (path, message and, for a structured issue, its fix). */
-export function issueFor<T extends RuleOutput>(entry: MoleculeEntry, issue: T): T {
-  const moved = { ...issue, path: pathFor(entry, issue.path), message: pathFor(entry, issue.message) };
-  return 'fix' in issue ? { ...moved, fix: pathFor(entry, issue.fix) } : moved;
+/** A first-Molecule issue, moved to this Molecule's paths (its path, and the paths its message and fix name). */
+export function issueFor(entry: MoleculeEntry, issue: ConfigIssue): ConfigIssue {
+  return { ...issue, path: pathFor(entry, issue.path), message: pathFor(entry, issue.message), fix: pathFor(entry, issue.fix) };
 }
 
 /** Whether an issue is about the Molecule's own fields (`molecule.*`, `hpa.*`), not the cluster's. */
-export function isMoleculeIssue(issue: RuleOutput): boolean {
+export function isMoleculeIssue(issue: ConfigIssue): boolean {
   return /^(molecule|hpa)(\.|\[|$)/.test(issue.path);
 }
 

@@ -2,7 +2,7 @@
  * Production-safe Molecule rules (issue 17): no sandbox platform outside a
  * sandbox, no mutable image tag unless allowed. Kept apart from rules.ts.
  */
-import type { RuleIssue } from './errors';
+import type { ConfigIssue } from './errors';
 import type { Environment } from './environment-types';
 import { MOLECULE_DEFAULTS, MUTABLE_IMAGE_TAGS } from '@boomi-eks/molecule/rules';
 import { BOOMI_SANDBOX_PLATFORM_URL } from './schema-molecule';
@@ -10,7 +10,7 @@ import { BOOMI_SANDBOX_PLATFORM_URL } from './schema-molecule';
 /** The usual production platform URL: the Molecule chart's default (the boomi/molecule image's own). */
 const BOOMI_PLATFORM_URL = MOLECULE_DEFAULTS.platformUrl;
 
-type Rule = (env: Environment) => RuleIssue[];
+type Rule = (env: Environment) => ConfigIssue[];
 
 const platformUrl: Rule = (env) => {
   const m = env.molecule;
@@ -18,8 +18,10 @@ const platformUrl: Rule = (env) => {
     return [
       {
         path: 'molecule.platformUrl',
-        message:
-          `is required: this environment is not marked as a sandbox (molecule.sandbox is false), so it must name its platform; ` +
+        value: m.platformUrl,
+        message: 'is required',
+        fix:
+          `this environment is not marked as a sandbox (molecule.sandbox is false), so it must name its platform; ` +
           `usually ${BOOMI_PLATFORM_URL} (set molecule.sandbox true to attach to ${BOOMI_SANDBOX_PLATFORM_URL})`,
       },
     ];
@@ -28,7 +30,9 @@ const platformUrl: Rule = (env) => {
     return [
       {
         path: 'molecule.platformUrl',
-        message: `(${m.platformUrl}) is Boomi's sandbox but molecule.sandbox is false: use your platform URL, usually ${BOOMI_PLATFORM_URL}, or set molecule.sandbox true`,
+        value: m.platformUrl,
+        message: "is Boomi's sandbox but molecule.sandbox is false",
+        fix: `use your platform URL, usually ${BOOMI_PLATFORM_URL}, or set molecule.sandbox true`,
       },
     ];
   }
@@ -41,8 +45,10 @@ const imagePinned: Rule = (env) => {
   return [
     {
       path: 'molecule.image.tag',
-      message:
-        `('${image.tag}') is a mutable tag: every Boomi release moves it, so two pods (or a rollback) may run different images. ` +
+      value: image.tag,
+      message: 'is a mutable tag',
+      fix:
+        'every Boomi release moves it, so two pods (or a rollback) may run different images. ' +
         `Pin a version tag from hub.docker.com/r/boomi/molecule/tags, or set molecule.image.digest (sha256:…); ` +
         `set molecule.image.allowMutableTag true only where tracking the release is intended`,
     },

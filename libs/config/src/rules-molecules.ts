@@ -5,7 +5,7 @@
  * one at its own paths (`additionalMolecules[1].resources.requests.memory`).
  * The node capacity of all Molecules together is capacity-molecules.ts's.
  */
-import type { RuleIssue, RuleOutput } from './errors';
+import type { ConfigIssue } from './errors';
 import type { Environment } from './environment-types';
 import { IAM_ROLE_NAME_MAX } from './aws-facts';
 import { wideOpenCidrs } from './aws-rules';
@@ -13,7 +13,7 @@ import { heapOptionsReadable } from './bypass-rules';
 import { MOLECULE_PRODUCTION_RULES } from './rules-molecule';
 import { ADDITIONAL_MOLECULE_NAMES, asFirstMolecule, isMoleculeIssue, issueFor, moleculesOf, type MoleculeEntry } from './molecules';
 
-type Rule = (env: Environment) => RuleOutput[];
+type Rule = (env: Environment) => ConfigIssue[];
 
 const NAMESPACE_MAX = 63;
 
@@ -47,7 +47,7 @@ const DISTINCT: readonly { field: string; of: (e: MoleculeEntry) => string | und
 
 /** Names, namespaces, atom names and secrets: each Molecule its own. */
 const distinctMolecules: Rule = (env) => {
-  const out: RuleIssue[] = [];
+  const out: ConfigIssue[] = [];
   const entries = moleculesOf(env);
   for (const d of DISTINCT) {
     const seen = new Map<string, MoleculeEntry>();
@@ -58,7 +58,9 @@ const distinctMolecules: Rule = (env) => {
       if (first) {
         out.push({
           path: `${e.path}.${d.field}`,
-          message: `('${value}') is also ${first.path}.${d.field}: ${d.why}; ${d.fix(e)}`,
+          value,
+          message: `is also ${first.path}.${d.field}`,
+          fix: `${d.why}; ${d.fix(e)}`,
         });
       } else seen.set(value, e);
     }
@@ -68,7 +70,7 @@ const distinctMolecules: Rule = (env) => {
 
 /** The names an additional Molecule derives: its operator's namespace and IAM role must be valid, and no Molecule may sit in an operator's namespace. */
 const derivedNames: Rule = (env) => {
-  const out: RuleIssue[] = [];
+  const out: ConfigIssue[] = [];
   const entries = moleculesOf(env);
   const operatorNamespaces = new Map(env.additionalMolecules.map((m, i) => [ADDITIONAL_MOLECULE_NAMES.externalSecretsNamespace(m.name), i]));
   for (const e of entries) {
@@ -76,7 +78,9 @@ const derivedNames: Rule = (env) => {
     if (owner !== undefined) {
       out.push({
         path: `${e.path}.namespace`,
-        message: `('${e.molecule.namespace}') is the namespace of additionalMolecules[${owner}]'s External Secrets Operator: give the Molecule another namespace`,
+        value: e.molecule.namespace,
+        message: `is the namespace of additionalMolecules[${owner}]'s External Secrets Operator`,
+        fix: 'give the Molecule another namespace',
       });
     }
     if (e.name === undefined) continue;
@@ -84,14 +88,19 @@ const derivedNames: Rule = (env) => {
     if (ns.length > NAMESPACE_MAX) {
       out.push({
         path: `${e.path}.name`,
-        message: `('${e.name}', ${e.name.length} characters) makes the namespace '${ns}' (${ns.length} characters) of its External Secrets Operator, but Kubernetes allows ${NAMESPACE_MAX}: shorten it to at most ${NAMESPACE_MAX - (ns.length - e.name.length)} characters`,
+        // The name with its length, as the line has always shown it.
+        value: `'${e.name}', ${e.name.length} characters`,
+        message: `makes the namespace '${ns}' (${ns.length} characters) of its External Secrets Operator, but Kubernetes allows ${NAMESPACE_MAX}`,
+        fix: `shorten it to at most ${NAMESPACE_MAX - (ns.length - e.name.length)} characters`,
       });
     }
     const role = ADDITIONAL_MOLECULE_NAMES.externalSecretsRole(env.cluster.name, e.name);
     if (role.length > IAM_ROLE_NAME_MAX) {
       out.push({
         path: `${e.path}.name`,
-        message: `('${e.name}') makes the IAM role name '${role}' (${role.length} characters) of its External Secrets Operator, but IAM allows ${IAM_ROLE_NAME_MAX}: shorten it to at most ${Math.max(1, IAM_ROLE_NAME_MAX - (role.length - e.name.length))} characters, or shorten cluster.name`,
+        value: e.name,
+        message: `makes the IAM role name '${role}' (${role.length} characters) of its External Secrets Operator, but IAM allows ${IAM_ROLE_NAME_MAX}`,
+        fix: `shorten it to at most ${Math.max(1, IAM_ROLE_NAME_MAX - (role.length - e.name.length))} characters, or shorten cluster.name`,
       });
     }
   }
@@ -104,7 +113,7 @@ const derivedNames: Rule = (env) => {
  * URL and pinned image), run for each additional Molecule at its own paths.
  * Issues about other fields (e.g. `autoscaler.resources`) are the first run's.
  */
-export function checkAdditionalMolecules(env: Environment, firstMoleculeRules: readonly Rule[]): RuleOutput[] {
+export function checkAdditionalMolecules(env: Environment, firstMoleculeRules: readonly Rule[]): ConfigIssue[] {
   const rules = [...firstMoleculeRules, wideOpenCidrs, heapOptionsReadable, ...MOLECULE_PRODUCTION_RULES];
   const each = moleculesOf(env)
     .slice(1)

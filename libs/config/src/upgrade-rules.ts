@@ -3,25 +3,34 @@
  * kept apart from rules.ts: the lifecycle rule needs the date, which is
  * passed in (validateEnvironment's `today`), never read from the clock here.
  */
-import type { ConfigIssue, RuleIssue, RuleOutput } from './errors';
+import type { ConfigIssue } from './errors';
 import type { Environment } from './environment-types';
 import { KUBERNETES_LIFECYCLE, nextMinor, recommendedMinor, supportStatus } from './lifecycle';
 import { nodeGroupImageRules } from './rules-cluster';
 
 /** A minor past the end of extended support: EKS has upgraded (or is upgrading) such clusters itself. */
-export function checkLifecycle(env: Environment, today: Date): RuleIssue[] {
+export function checkLifecycle(env: Environment, today: Date): ConfigIssue[] {
   const minor = env.cluster.kubernetesVersion;
   const status = supportStatus(minor, today);
   if (status.phase === 'unreleased') {
-    return [{ path: 'cluster.kubernetesVersion', message: `(${minor}) is not on EKS before ${status.lifecycle.release}: use ${recommendedMinor(today) ?? 'an earlier minor'} until then` }];
+    return [
+      {
+        path: 'cluster.kubernetesVersion',
+        value: minor,
+        message: `is not on EKS before ${status.lifecycle.release}`,
+        fix: `use ${recommendedMinor(today) ?? 'an earlier minor'} until then`,
+      },
+    ];
   }
   if (status.phase !== 'ended') return [];
   const target = recommendedMinor(today);
   return [
     {
       path: 'cluster.kubernetesVersion',
-      message:
-        `(${minor}) reached the end of EKS extended support on ${status.lifecycle.endOfExtendedSupport}: EKS creates no cluster on it and upgrades ` +
+      value: minor,
+      message: `reached the end of EKS extended support on ${status.lifecycle.endOfExtendedSupport}`,
+      fix:
+        'EKS creates no cluster on it and upgrades ' +
         `existing control planes to the oldest supported minor on its own; set ${nextMinor(minor)} (one minor at a time, docs/upgrades.md)` +
         (target ? `, then go on towards ${target}` : '') +
         `. Supported minors: ${Object.keys(KUBERNETES_LIFECYCLE).filter((m) => ['standard', 'extended'].includes(supportStatus(m, today).phase)).join(', ')}`,
@@ -45,6 +54,6 @@ export function checkNodeGroupImages(env: Environment): ConfigIssue[] {
 }
 
 /** Every upgrade rule, for validateEnvironment. */
-export function checkUpgradeRules(env: Environment, today: Date): RuleOutput[] {
+export function checkUpgradeRules(env: Environment, today: Date): ConfigIssue[] {
   return [...checkLifecycle(env, today), ...checkNodeGroupImages(env)];
 }
