@@ -4,7 +4,7 @@
  * in cluster-autoscaler's defaults either way); with Karpenter the node groups
  * only host the controller and the system add-ons, so they have a fixed size.
  */
-import { valueAtPath, type ConfigIssue } from './errors';
+import type { ConfigIssue } from './errors';
 import type { Environment } from './environment';
 import { CLUSTER_AUTOSCALER_ONLY_FIELDS } from './schema-karpenter';
 
@@ -84,8 +84,7 @@ export function checkKarpenterTags(env: Environment): ConfigIssue[] {
     .filter(KARPENTER_OWNED_TAG)
     .map((key) => ({
       path: `tags.${key}`,
-      // Read back by path, as the line has always shown it: a key with a dot (kubernetes.io/…) shows as missing.
-      value: valueAtPath(env, `tags.${key}`),
+      value: env.tags[key],
       message: "is a tag Karpenter sets on the instances it launches, and autoscaler.kind is 'karpenter' (its EC2NodeClass refuses it)",
       fix: 'remove the tag',
     }));

@@ -62,6 +62,11 @@ describe('tags with karpenter', () => {
     expect(issues).toEqual([expect.objectContaining({ path: 'tags.eks:eks-cluster-name', message: expect.stringContaining("autoscaler.kind is 'karpenter'") })]);
     expect(validate({ tags: { 'eks:eks-cluster-name': 'x' } }).map((i) => i.path)).not.toContain('tags.eks:eks-cluster-name');
   });
+
+  it('shows the tag\'s value, also for a key with dots in it', () => {
+    const issues = validate(karpenter({ tags: { 'karpenter.sh/nodepool': 'mine' } }));
+    expect(issues).toEqual([{ path: 'tags.karpenter.sh/nodepool', message: expect.stringMatching(/^\('mine'\) is a tag Karpenter sets/) }]);
+  });
 });
 
 describe('capacity rule with karpenter', () => {
