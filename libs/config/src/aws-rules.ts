@@ -61,9 +61,8 @@ export const regionsAndZones: Rule = (env) => {
       out.push(
         issue(
           at,
-          // The AZ with its usual id, as the line has always shown it.
-          `'${az}', AZ id ${refused.azId} in most accounts`,
-          'is an AZ where EKS does not place cluster control planes (UnsupportedAvailabilityZoneException)',
+          az,
+          `is an AZ where EKS does not place cluster control planes (UnsupportedAvailabilityZoneException; AZ id ${refused.azId} in most accounts)`,
           `use another AZ${others.length ? `, e.g. ${others[0]}` : ''}`,
         ),
       );
@@ -91,10 +90,9 @@ export const derivedIamNames: Rule = (env) => {
     out.push(
       issue(
         from,
-        // The name with its length, as the line has always shown it.
-        `'${base}', ${base.length} characters`,
+        base,
         `makes the IAM role name '${derivedName}' (${derivedName.length} characters), but IAM allows ${IAM_ROLE_NAME_MAX}`,
-        `shorten it to at most ${maxBaseLength(from)} characters`,
+        `shorten it to at most ${maxBaseLength(from)} characters (it has ${base.length})`,
       ),
     );
   }
@@ -108,11 +106,13 @@ export const tags: Rule = (env) => {
   for (const key of keys) {
     const at = `tags.${key}`;
     const p = tagProblems(key, env.tags[key]);
-    // The value shown is the part at fault: the key, or the (shortened) value.
-    for (const k of p.key) out.push(issue(at, `key '${key}'`, k));
-    for (const v of p.value) out.push(issue(at, `value '${env.tags[key].slice(0, 40)}${env.tags[key].length > 40 ? '…' : ''}'`, v));
+    // The value shown is the part at fault: the key, or the value (its first 40 characters).
+    const value = env.tags[key];
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    for (const k of p.key) out.push(issue(at, key, `the key ${k}`));
+    for (const v of p.value) out.push(issue(at, shown, `the value ${v}`));
     if ((PLATFORM_TAG_KEYS as readonly string[]).includes(key)) {
-      out.push(issue(at, `key '${key}'`, `is set by the stacks on every resource (${PLATFORM_TAG_KEYS.join(', ')}), so this value would be overwritten`, 'use another key'));
+      out.push(issue(at, key, `the key is set by the stacks on every resource (${PLATFORM_TAG_KEYS.join(', ')}), so this value would be overwritten`, 'use another key'));
     }
   }
   const own = [...PLATFORM_TAG_KEYS, ...RESOURCE_TAG_KEYS];
