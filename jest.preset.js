@@ -22,7 +22,7 @@ const swc = {
 
 module.exports = {
   testEnvironment: 'node',
-  // cdktf and the providers loaded once per worker, V8 code cache between spec files (see the file).
+  // cdktf, constructs, the providers and yaml loaded once per worker, V8 code cache between spec files (see the file).
   ...(process.env.BOOMI_JEST_ISOLATE_MODULES ? {} : { runtime: path.join(__dirname, 'tools/jest/shared-modules-runtime.js') }),
   testMatch: ['**/?(*.)+(spec|test).ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
