@@ -1,20 +1,8 @@
 import { validateEnvironment } from './environment';
-import type { ConfigIssue } from './errors';
-import { formatIssue } from '@boomi-eks/primitives';
-import { validInput, type Overrides } from '../test/valid-input';
+import { TEAM_B, printed, validInput, type Overrides } from '../test/valid-input';
 
-const TEAM_B = {
-  name: 'team-b',
-  namespace: 'team-b',
-  atomName: 'team-b-molecule',
-  platformUrl: 'https://platform.boomi.com',
-  image: { tag: '5.0.2' },
-  auth: { secretName: 'boomi/dev/team-b' },
-  service: { scheme: 'internal' },
-  replicas: 2,
-};
-/** Each issue as its path and the printed text after it (`(value) problem: fix`), the shape these expectations read. */
-const printed = (issues: readonly ConfigIssue[]) => issues.map((i) => ({ path: i.path, message: formatIssue(i).slice(i.path.length + 2) }));
+// TEAM_B's HPA bounds are set by each test below: they are what the capacity figures are about.
+
 const issuesOf = (overrides: Overrides, molecules: Record<string, unknown>[] = []) => {
   const r = validateEnvironment({ ...validInput(overrides), additionalMolecules: molecules });
   return printed(r.ok ? [] : r.issues);

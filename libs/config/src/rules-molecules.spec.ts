@@ -1,27 +1,11 @@
 import { defineEnvironment, validateEnvironment, type ValidationResult } from './environment';
-import type { ConfigIssue } from './errors';
-import { formatIssue } from '@boomi-eks/primitives';
 import { derivedNames } from './cross-environment';
 import { moleculesOf } from './molecules';
-import { BASE_INPUT, deepMerge, validInput, type Overrides } from '../test/valid-input';
+import { BASE_INPUT, TEAM_B, deepMerge, printed, validInput, type Overrides } from '../test/valid-input';
 
-/** Each issue as its path and the printed text after it (`(value) problem: fix`), the shape these expectations read. */
-const printed = (issues: readonly ConfigIssue[]) => issues.map((i) => ({ path: i.path, message: formatIssue(i).slice(i.path.length + 2) }));
 const issuesOf = (result: ValidationResult) => printed(result.ok ? [] : result.issues);
 const paths = (issues: readonly { path: string }[]) => issues.map((i) => i.path);
 
-/** A valid second Molecule: team B, everything that must differ differing. */
-const TEAM_B = {
-  name: 'team-b',
-  namespace: 'team-b',
-  atomName: 'team-b-molecule',
-  platformUrl: 'https://platform.boomi.com',
-  image: { tag: '5.0.2' },
-  auth: { kind: 'installerToken', secretName: 'boomi/dev/team-b' },
-  service: { scheme: 'internal' },
-  hpa: { minReplicas: 2, maxReplicas: 6 },
-  replicas: 2,
-} as const;
 const teamB = (more: Record<string, unknown> = {}) => deepMerge(TEAM_B, more) as Record<string, unknown>;
 const withMolecules = (molecules: Record<string, unknown>[], overrides: Overrides = {}) =>
   validateEnvironment({ ...validInput(overrides), additionalMolecules: molecules });

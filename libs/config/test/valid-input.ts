@@ -47,3 +47,16 @@ export function validInput(overrides: Overrides = {}): EnvironmentInput {
 export function printed(issues: readonly PropsIssue[]): { path: string; message: string }[] {
   return issues.map((i) => ({ path: i.path, message: formatIssue(i).slice(i.path.length + 2) }));
 }
+
+/** A valid second Molecule (`additionalMolecules` entry): team B, everything that must differ from the first differing. */
+export const TEAM_B = {
+  name: 'team-b',
+  namespace: 'team-b',
+  atomName: 'team-b-molecule',
+  platformUrl: 'https://platform.boomi.com',
+  image: { tag: '5.0.2' },
+  auth: { kind: 'installerToken', secretName: 'boomi/dev/team-b' },
+  service: { scheme: 'internal' },
+  hpa: { minReplicas: 2, maxReplicas: 6 },
+  replicas: 2,
+} as const;
